@@ -29,6 +29,9 @@ struct IceCandidate
     int network = 0;
     QString id; // Jingle candidate id, unique within a session
     bool viaUpnp = false; // local only: a server-reflexive candidate mapped by a UPnP IGD
+    // Local relayed candidates only: how this side reaches the TURN server that allocated it.
+    enum class RelayTransport { None, Udp, Tcp, Tls };
+    RelayTransport relayTransport = RelayTransport::None;
 
     // "host", "srflx", "prflx", "relay" (the names of RFC 8445 and XEP-0176)
     static QString typeName(Type type);

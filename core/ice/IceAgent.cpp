@@ -1,0 +1,1003 @@
+#include "core/ice/IceAgent.h"
+
+#include "core/Logging.h"
+#include "core/ice/NiceCandidateConversion_p.h"
+#include "core/ice/TurnTlsTunnel_p.h"
+#include "core/net/GlibContext.h"
+#include "core/net/NetworkThread.h"
+
+#include <nice/agent.h>
+#include <nice/interfaces.h>
+
+#include <QRandomGenerator>
+
+#include <atomic>
+#include <vector>
+
+namespace Peerlink {
+
+namespace {
+
+constexpr guint Component = 1;
+constexpr size_t MaxDatagramSize = 1200;
+
+using Transport = IceConfig::Server::Transport;
+
+QString transportName(Transport transport)
+{
+    switch (transport) {
+    case Transport::Udp:
+        return QStringLiteral("UDP");
+    case Transport::Tcp:
+        return QStringLiteral("TCP");
+    case Transport::Tls:
+        return QStringLiteral("TLS");
+    }
+    return {};
+}
+
+QString describe(const IceConfig::Server &server)
+{
+    return QStringLiteral("%1 port %2 (%3)").arg(server.host).arg(server.port).arg(transportName(server.transport));
+}
+
+bool familyEnabled(const IceConfig &config, const QHostAddress &address)
+{
+    if (address.protocol() == QAbstractSocket::IPv4Protocol)
+        return config.ipv4;
+    if (address.protocol() == QAbstractSocket::IPv6Protocol)
+        return config.ipv6;
+    return false;
+}
+
+// A TURN server as libnice knows it, to tell which server (and transport) a relayed candidate
+// came from.
+struct RelayServer
+{
+    IceConfig::Server server;
+    QHostAddress niceAddress; // what libnice connects to (the tunnel for TLS)
+    quint16 nicePort = 0;
+    TurnTlsTunnel *tunnel = nullptr;
+    bool gotCandidate = false;
+};
+
+QString relayOnlyFailure(const IceConfig &config, const QStringList &problems)
+{
+    QString reason = config.turnServers.isEmpty()
+        ? QStringLiteral("Relay-only mode is on but no TURN server is configured. Add a TURN server or turn relay-only "
+                         "mode off.")
+        : QStringLiteral("Relay-only mode is on but no TURN server gave a relayed address. Check the TURN server "
+                         "addresses and credentials, or turn relay-only mode off.");
+    if (!problems.isEmpty())
+        reason += QStringLiteral(" Details: ") + problems.join(QStringLiteral("; ")) + u'.';
+    return reason;
+}
+
+// How long relay-only mode waits for a relayed candidate before it gives up (libnice may wait
+// much longer on a TURN/TCP connection that broke).
+constexpr int RelayOnlyDeadlineMs = 15000;
+
+} // namespace
+
+struct IceAgent::Private
+{
+    Private(IceAgent *agentObject, NetworkThread &thread, const IceConfig &iceConfig, bool isControlling)
+        : q(agentObject)
+        , net(thread)
+        , config(iceConfig)
+        , controlling(isControlling)
+    {
+        idPrefix = QString::number(QRandomGenerator::global()->generate() & 0xffffff, 36);
+    }
+
+    IceAgent *const q;
+    NetworkThread &net;
+    const IceConfig config;
+    const bool controlling;
+    QString idPrefix;
+
+    // ---- owner thread ----
+    State state = State::New;
+    Credentials local;
+    IceCandidates localCandidates;
+    int generation = 0;
+    int nextCandidateId = 0;
+    bool started = false;
+    bool localGatheringDone = false;
+    bool closing = false;
+    bool haveRemoteCredentials = false; // for this generation
+    Credentials remote;
+    struct PendingCandidate
+    {
+        IceCandidate candidate;
+        QString ufrag; // empty: whatever credentials come next
+    };
+    QList<PendingCandidate> pendingRemote; // waiting for (their) remote credentials
+    QStringList pendingRemoteGatheringDone; // ufrags ("" = the next credentials)
+    int remoteCandidateCount = 0;
+    bool everConnected = false; // in this generation
+    bool hasFailed = false; // sticky until restart()
+    std::optional<SelectedPair> selected;
+    QString failureReason;
+    std::atomic<int> rtt { -1 };
+    std::atomic<bool> rttDeliveryPending { false };
+
+    // ---- network thread (stream is also read by the owner: set before the constructor returns) ----
+    struct Job; // a pending GLib callback that may outlive this object
+    NiceAgent *agent = nullptr;
+    guint stream = 0;
+    GMainContext *context = nullptr;
+    Receiver receiver;
+    std::vector<RelayServer> relays;
+    std::vector<Job *> jobs;
+    Job *closeJob = nullptr;
+    uint32_t connectTimer = 0;
+    uint32_t relayOnlyTimer = 0;
+    int relayedCandidates = 0;
+    bool relayOnlyFailed = false;
+    NiceComponentState niceState = NICE_COMPONENT_STATE_DISCONNECTED;
+    bool gatherStarted = false;
+    std::vector<NiceCandidatePtr> earlyRemote; // remote candidates before gathering started
+    bool earlyRemoteGatheringDone = false;
+    std::vector<std::optional<QHostAddress>> stunResolved;
+    std::vector<std::optional<QHostAddress>> turnResolved;
+    int pendingResolves = 0;
+
+    struct Job
+    {
+        Private *d = nullptr; // null once the agent is gone
+        bool turn = false;
+        int index = 0;
+        QString host;
+        // for closing: what the job owns until libnice is done
+        NiceAgent *agent = nullptr;
+        std::vector<TurnTlsTunnel *> tunnels;
+    };
+
+    // ---------------------------------------------------------------- network thread
+
+    bool createOnNetwork()
+    {
+        context = glibContext(net);
+        const auto options = static_cast<NiceAgentOption>(
+            NICE_AGENT_OPTION_ICE_TRICKLE | NICE_AGENT_OPTION_CONSENT_FRESHNESS | NICE_AGENT_OPTION_REGULAR_NOMINATION);
+        agent = nice_agent_new_full(context, NICE_COMPATIBILITY_RFC5245, options);
+        if (!agent)
+            return false;
+        g_object_set(agent, "controlling-mode", gboolean(controlling), "upnp", gboolean(config.upnp), "ice-tcp",
+                     gboolean(config.iceTcp), "ice-udp", TRUE, "force-relay", gboolean(config.forceRelay), nullptr);
+        nice_agent_set_software(agent, "Peerlink");
+
+        for (const QHostAddress &address : localAddresses()) {
+            NiceAddress nice;
+            if (NiceCandidateConversion::toNiceAddress(address, 0, &nice))
+                nice_agent_add_local_address(agent, &nice);
+        }
+
+        stream = nice_agent_add_stream(agent, 1);
+        if (!stream)
+            return false;
+        if (config.minPort > 0 && config.maxPort >= config.minPort)
+            nice_agent_set_port_range(agent, stream, Component, config.minPort, config.maxPort);
+
+        g_signal_connect(agent, "new-candidate-full", G_CALLBACK(&Private::onNewCandidate), this);
+        g_signal_connect(agent, "candidate-gathering-done", G_CALLBACK(&Private::onGatheringDone), this);
+        g_signal_connect(agent, "component-state-changed", G_CALLBACK(&Private::onComponentState), this);
+        g_signal_connect(agent, "new-selected-pair-full", G_CALLBACK(&Private::onNiceSelectedPair), this);
+        nice_agent_attach_recv(agent, stream, Component, context, &Private::onReceive, this);
+        return true;
+    }
+
+    // Explicit addresses, or (when an IP version is off) this host's addresses of the other one.
+    // Empty: libnice finds the addresses itself.
+    QList<QHostAddress> localAddresses() const
+    {
+        QList<QHostAddress> result;
+        if (!config.localAddresses.isEmpty()) {
+            for (const QHostAddress &address : config.localAddresses) {
+                if (familyEnabled(config, address))
+                    result.append(address);
+            }
+            return result;
+        }
+        if (config.ipv4 && config.ipv6)
+            return result;
+        GList *ips = nice_interfaces_get_local_ips(FALSE);
+        for (GList *item = ips; item; item = item->next) {
+            const QHostAddress address(QString::fromLatin1(static_cast<const char *>(item->data)));
+            if (familyEnabled(config, address))
+                result.append(address);
+        }
+        g_list_free_full(ips, g_free);
+        return result;
+    }
+
+    static QHostAddress pick(const IceConfig &config, GList *addresses)
+    {
+        QHostAddress fallback;
+        for (GList *item = addresses; item; item = item->next) {
+            gchar *text = g_inet_address_to_string(G_INET_ADDRESS(item->data));
+            const QHostAddress address(QString::fromLatin1(text));
+            g_free(text);
+            if (!familyEnabled(config, address))
+                continue;
+            if (address.protocol() == QAbstractSocket::IPv4Protocol)
+                return address;
+            if (fallback.isNull())
+                fallback = address;
+        }
+        return fallback;
+    }
+
+    void startOnNetwork()
+    {
+        stunResolved.assign(size_t(config.stunServers.size()), std::nullopt);
+        turnResolved.assign(size_t(config.turnServers.size()), std::nullopt);
+        auto resolve = [this](const IceConfig::Server &server, bool turn, int index) {
+            QHostAddress literal;
+            if (literal.setAddress(server.host)) {
+                (turn ? turnResolved : stunResolved)[size_t(index)] = literal;
+                return;
+            }
+            auto *job = new Job;
+            job->d = this;
+            job->turn = turn;
+            job->index = index;
+            job->host = server.host;
+            jobs.push_back(job);
+            ++pendingResolves;
+            GResolver *resolver = g_resolver_get_default();
+            g_resolver_lookup_by_name_async(resolver, server.host.toUtf8().constData(), nullptr, &Private::onResolved,
+                                            job);
+            g_object_unref(resolver);
+        };
+        for (int i = 0; i < config.stunServers.size(); ++i)
+            resolve(config.stunServers.at(i), false, i);
+        for (int i = 0; i < config.turnServers.size(); ++i)
+            resolve(config.turnServers.at(i), true, i);
+        if (pendingResolves == 0)
+            gather();
+    }
+
+    static void onResolved(GObject *source, GAsyncResult *result, gpointer data)
+    {
+        auto *job = static_cast<Job *>(data);
+        GError *error = nullptr;
+        GList *addresses = g_resolver_lookup_by_name_finish(G_RESOLVER(source), result, &error);
+        if (Private *d = job->d) {
+            std::erase(d->jobs, job);
+            const QHostAddress address = d->pick(d->config, addresses);
+            if (address.isNull()) {
+                qCWarning(lcIce).noquote()
+                    << "cannot resolve" << (job->turn ? "TURN" : "STUN") << "server" << job->host
+                    << (error ? QString::fromUtf8(error->message) : QStringLiteral("no usable address"));
+            } else {
+                (job->turn ? d->turnResolved : d->stunResolved)[size_t(job->index)] = address;
+            }
+            if (--d->pendingResolves == 0)
+                d->gather();
+        }
+        g_clear_error(&error);
+        g_resolver_free_addresses(addresses);
+        delete job;
+    }
+
+    void gather()
+    {
+        if (!agent)
+            return;
+        for (size_t i = 0; i < stunResolved.size(); ++i) {
+            if (stunResolved[i]) {
+                const IceConfig::Server &server = config.stunServers.at(qsizetype(i));
+                g_object_set(agent, "stun-server", stunResolved[i]->toString().toLatin1().constData(),
+                             "stun-server-port", guint(server.port), nullptr);
+                break;
+            }
+        }
+        QStringList problems;
+        for (size_t i = 0; i < turnResolved.size(); ++i) {
+            const IceConfig::Server &server = config.turnServers.at(qsizetype(i));
+            if (!turnResolved[i]) {
+                problems << QStringLiteral("TURN server %1: its name does not resolve").arg(describe(server));
+                continue;
+            }
+            RelayServer relay;
+            relay.server = server;
+            relay.niceAddress = *turnResolved[i];
+            relay.nicePort = server.port;
+            NiceRelayType type = NICE_RELAY_TYPE_TURN_UDP;
+            if (server.transport == Transport::Tcp) {
+                type = NICE_RELAY_TYPE_TURN_TCP;
+            } else if (server.transport == Transport::Tls) {
+                // libnice would speak plain TCP here: give it our TLS tunnel as a TURN/TCP server.
+                type = NICE_RELAY_TYPE_TURN_TCP;
+                relay.tunnel
+                    = TurnTlsTunnel::create(server.host, *turnResolved[i], server.port, server.trustedCertificatesPem);
+                relay.tunnel->setErrorHandler([this] { checkRelayOnly(false); });
+                const QHostAddress loopback(config.ipv4 ? QHostAddress::LocalHost : QHostAddress::LocalHostIPv6);
+                QString error;
+                if (!relay.tunnel->listen(loopback, &error)) {
+                    problems << error;
+                    relay.tunnel->destroy();
+                    continue;
+                }
+                relay.niceAddress = relay.tunnel->listenAddress();
+                relay.nicePort = relay.tunnel->listenPort();
+            }
+            if (!nice_agent_set_relay_info(
+                    agent, stream, Component, relay.niceAddress.toString().toLatin1().constData(), relay.nicePort,
+                    server.username.toUtf8().constData(), server.password.toUtf8().constData(), type)) {
+                problems << QStringLiteral("TURN server %1: libnice refused its address").arg(describe(server));
+                if (relay.tunnel)
+                    relay.tunnel->destroy();
+                continue;
+            }
+            relays.push_back(relay);
+        }
+        for (const QString &problem : std::as_const(problems))
+            qCWarning(lcIce).noquote() << problem;
+
+        if (!nice_agent_gather_candidates(agent, stream)) {
+            const QString reason = config.minPort > 0
+                ? QStringLiteral("Could not gather local candidates: no local port free in the range %1-%2. "
+                                 "Widen the port range or free ports in it.")
+                      .arg(config.minPort)
+                      .arg(config.maxPort)
+                : QStringLiteral("Could not gather local candidates: no usable local network address. "
+                                 "Check the network connection.");
+            NetworkThread::deliver(q, [this, reason] { fail(reason); });
+            return;
+        }
+        gatherStarted = true;
+        if (config.forceRelay)
+            relayOnlyTimer = net.schedule(RelayOnlyDeadlineMs, [this] {
+                relayOnlyTimer = 0;
+                checkRelayOnly(true);
+            });
+        if (!earlyRemote.empty())
+            setRemoteCandidates(std::exchange(earlyRemote, {}));
+        if (earlyRemoteGatheringDone)
+            nice_agent_peer_candidate_gathering_done(agent, stream);
+    }
+
+    // Relay-only mode without a relayed candidate fails as soon as every TURN server is known
+    // to have failed (our TLS tunnels tell), or at the deadline.
+    void checkRelayOnly(bool deadline)
+    {
+        if (!config.forceRelay || relayOnlyFailed || relayedCandidates > 0 || !agent)
+            return;
+        bool allFailed = !relays.empty();
+        QStringList problems;
+        for (const RelayServer &relay : relays) {
+            allFailed = allFailed && relay.tunnel && !relay.tunnel->errors().isEmpty();
+            if (relay.tunnel)
+                problems << relay.tunnel->errors();
+        }
+        if (!deadline && !allFailed)
+            return;
+        if (deadline)
+            problems << QStringLiteral("no relayed address within %1 s").arg(RelayOnlyDeadlineMs / 1000);
+        relayOnlyFailed = true;
+        NetworkThread::deliver(q, [this, problems] { fail(relayOnlyFailure(config, problems)); });
+    }
+
+    void setRemoteCandidates(std::vector<NiceCandidatePtr> candidates)
+    {
+        if (!agent)
+            return;
+        if (!gatherStarted) {
+            for (auto &candidate : candidates)
+                earlyRemote.push_back(std::move(candidate));
+            return;
+        }
+        GSList *list = nullptr;
+        for (const auto &candidate : candidates)
+            list = g_slist_append(list, candidate.get());
+        const int added = nice_agent_set_remote_candidates(agent, stream, Component, list);
+        g_slist_free(list);
+        if (added < int(candidates.size()))
+            qCWarning(lcIce) << "libnice took" << added << "of" << candidates.size() << "remote candidates";
+    }
+
+    void setRemoteCredentialsOnNetwork(const QByteArray &ufrag, const QByteArray &password)
+    {
+        if (!agent)
+            return;
+        nice_agent_set_remote_credentials(agent, stream, ufrag.constData(), password.constData());
+        net.cancel(std::exchange(connectTimer, 0));
+        if (config.connectTimeoutMs > 0) {
+            connectTimer = net.schedule(config.connectTimeoutMs, [this] {
+                connectTimer = 0;
+                if (niceState != NICE_COMPONENT_STATE_CONNECTED && niceState != NICE_COMPONENT_STATE_READY)
+                    NetworkThread::deliver(q, [this] { onConnectTimeout(); });
+            });
+        }
+    }
+
+    void remoteGatheringDoneOnNetwork()
+    {
+        if (!agent)
+            return;
+        if (gatherStarted)
+            nice_agent_peer_candidate_gathering_done(agent, stream);
+        else
+            earlyRemoteGatheringDone = true;
+    }
+
+    // libnice hands signal handlers copies of its candidates without the TURN server they came
+    // from (nice_candidate_relay_address() would crash on them), so the TURN transport is told
+    // by the type preference (UDP 30, TCP 20) and, for TCP versus TLS, by the configuration or
+    // the allocation's mapped address (the tunnel's own connection when no NAT is in between).
+    IceCandidate convertLocal(const NiceCandidate &candidate)
+    {
+        IceCandidate c = NiceCandidateConversion::toIceCandidate(candidate);
+        c.viaUpnp = config.upnp && NiceCandidateConversion::isNatAssisted(candidate);
+        if (candidate.type == NICE_CANDIDATE_TYPE_RELAYED) {
+            c.relayTransport = NiceCandidateConversion::relayTransport(candidate, false);
+            if (c.relayTransport == IceCandidate::RelayTransport::Tcp) {
+                bool tcp = false;
+                bool tls = false;
+                bool throughTunnel = false;
+                for (const RelayServer &relay : relays) {
+                    tcp = tcp || relay.server.transport == Transport::Tcp;
+                    tls = tls || relay.server.transport == Transport::Tls;
+                    throughTunnel = throughTunnel
+                        || (relay.tunnel && relay.tunnel->isUpstreamAddress(c.relatedAddress, c.relatedPort));
+                }
+                if (throughTunnel || (tls && !tcp))
+                    c.relayTransport = IceCandidate::RelayTransport::Tls;
+            }
+            for (RelayServer &relay : relays) {
+                if (relay.server.transport == transportOf(c.relayTransport))
+                    relay.gotCandidate = true;
+            }
+        }
+        return c;
+    }
+
+    static Transport transportOf(IceCandidate::RelayTransport transport)
+    {
+        switch (transport) {
+        case IceCandidate::RelayTransport::Tcp:
+            return Transport::Tcp;
+        case IceCandidate::RelayTransport::Tls:
+            return Transport::Tls;
+        case IceCandidate::RelayTransport::Udp:
+        case IceCandidate::RelayTransport::None:
+            break;
+        }
+        return Transport::Udp;
+    }
+
+    static void onNewCandidate(NiceAgent *, NiceCandidate *candidate, gpointer data)
+    {
+        auto *d = static_cast<Private *>(data);
+        if (candidate->stream_id != d->stream || candidate->component_id != Component)
+            return;
+        const IceCandidate c = d->convertLocal(*candidate);
+        if (c.type == IceCandidate::Type::Relayed) {
+            ++d->relayedCandidates;
+            d->net.cancel(std::exchange(d->relayOnlyTimer, 0));
+        }
+        NetworkThread::deliver(d->q, [d, c] { d->onLocalCandidate(c); });
+    }
+
+    static void onGatheringDone(NiceAgent *, guint, gpointer data)
+    {
+        auto *d = static_cast<Private *>(data);
+        QStringList problems;
+        for (const RelayServer &relay : d->relays) {
+            if (relay.tunnel)
+                problems << relay.tunnel->errors();
+            if (!relay.gotCandidate)
+                problems << QStringLiteral("TURN server %1 gave no relayed candidate (wrong credentials, or not "
+                                           "reachable)")
+                                .arg(describe(relay.server));
+        }
+        NetworkThread::deliver(d->q, [d, problems] { d->onLocalGatheringDone(problems); });
+    }
+
+    static void onComponentState(NiceAgent *, guint streamId, guint component, guint niceState, gpointer data)
+    {
+        auto *d = static_cast<Private *>(data);
+        if (streamId != d->stream || component != Component)
+            return;
+        d->niceState = static_cast<NiceComponentState>(niceState);
+        if (d->niceState == NICE_COMPONENT_STATE_CONNECTED || d->niceState == NICE_COMPONENT_STATE_READY
+            || d->niceState == NICE_COMPONENT_STATE_FAILED)
+            d->net.cancel(std::exchange(d->connectTimer, 0));
+        const auto state = d->niceState;
+        NetworkThread::deliver(d->q, [d, state] { d->onNiceState(state); });
+    }
+
+    static void onNiceSelectedPair(NiceAgent *, guint streamId, guint component, NiceCandidate *localCandidate,
+                                   NiceCandidate *remoteCandidate, gpointer data)
+    {
+        auto *d = static_cast<Private *>(data);
+        if (streamId != d->stream || component != Component)
+            return;
+        SelectedPair pair { d->convertLocal(*localCandidate),
+                            NiceCandidateConversion::toIceCandidate(*remoteCandidate) };
+        NetworkThread::deliver(d->q, [d, pair] { d->onSelectedPair(pair); });
+    }
+
+    static void onReceive(NiceAgent *, guint, guint, guint size, gchar *buffer, gpointer data)
+    {
+        auto *d = static_cast<Private *>(data);
+        if (d->receiver)
+            d->receiver(reinterpret_cast<const uint8_t *>(buffer), size);
+    }
+
+    // Stops everything of this agent on the network thread except what releasing the TURN
+    // allocations needs; that finishes in onClosed(), with or without this object.
+    void shutdownOnNetwork(bool notifyOwner)
+    {
+        if (closeJob) // a close() in progress finishes without this object
+            std::exchange(closeJob, nullptr)->d = nullptr;
+        net.cancel(std::exchange(connectTimer, 0));
+        net.cancel(std::exchange(relayOnlyTimer, 0));
+        for (Job *job : jobs)
+            job->d = nullptr; // resolver callbacks still pending
+        jobs.clear();
+        receiver = {};
+        if (!agent)
+            return;
+        g_signal_handlers_disconnect_by_data(agent, this);
+        nice_agent_attach_recv(agent, stream, Component, context, nullptr, nullptr);
+        auto *job = new Job;
+        job->d = notifyOwner ? this : nullptr;
+        job->agent = std::exchange(agent, nullptr);
+        for (const RelayServer &relay : relays) {
+            if (relay.tunnel) {
+                relay.tunnel->setErrorHandler({});
+                job->tunnels.push_back(relay.tunnel);
+            }
+        }
+        relays.clear();
+        closeJob = notifyOwner ? job : nullptr;
+        nice_agent_close_async(job->agent, &Private::onClosed, job);
+    }
+
+    static void onClosed(GObject *, GAsyncResult *, gpointer data)
+    {
+        auto *job = static_cast<Job *>(data);
+        g_object_unref(job->agent);
+        for (TurnTlsTunnel *tunnel : job->tunnels)
+            tunnel->destroy();
+        if (Private *d = job->d) {
+            d->closeJob = nullptr;
+            NetworkThread::deliver(d->q, [d] { d->onClosedOnOwner(); });
+        }
+        delete job;
+    }
+
+    // ---------------------------------------------------------------- owner thread
+
+    void setState(State newState)
+    {
+        if (state == newState)
+            return;
+        qCDebug(lcIce) << q << "state" << stateName(state) << "->" << stateName(newState);
+        state = newState;
+        Q_EMIT q->stateChanged(newState);
+    }
+
+    void fail(const QString &reason)
+    {
+        if (hasFailed || closing)
+            return;
+        hasFailed = true;
+        failureReason = reason;
+        qCWarning(lcIce).noquote() << "ICE failed:" << reason;
+        setState(State::Failed);
+        Q_EMIT q->failed(reason);
+    }
+
+    void onLocalCandidate(IceCandidate c)
+    {
+        if (closing)
+            return;
+        if (config.forceRelay && c.type != IceCandidate::Type::Relayed)
+            return;
+        c.component = int(Component);
+        c.generation = generation;
+        c.id = idPrefix + u'-' + QString::number(nextCandidateId++);
+        localCandidates.append(c);
+        qCDebug(lcIce) << "local candidate" << IceCandidate::typeName(c.type) << c.address << c.port
+                       << "upnp:" << c.viaUpnp;
+        Q_EMIT q->localCandidate(c);
+    }
+
+    void onLocalGatheringDone(const QStringList &problems)
+    {
+        if (closing)
+            return;
+        localGatheringDone = true;
+        Q_EMIT q->gatheringDone();
+        bool haveRelay = false;
+        for (const IceCandidate &c : std::as_const(localCandidates))
+            haveRelay = haveRelay || c.type == IceCandidate::Type::Relayed;
+        if (config.forceRelay && !haveRelay) {
+            fail(relayOnlyFailure(config, problems));
+        }
+    }
+
+    void onNiceState(NiceComponentState newState)
+    {
+        if (closing || hasFailed)
+            return;
+        switch (newState) {
+        case NICE_COMPONENT_STATE_DISCONNECTED:
+        case NICE_COMPONENT_STATE_LAST:
+            break;
+        case NICE_COMPONENT_STATE_GATHERING:
+            setState(State::Gathering);
+            break;
+        case NICE_COMPONENT_STATE_CONNECTING:
+            setState(State::Connecting);
+            break;
+        case NICE_COMPONENT_STATE_CONNECTED:
+            everConnected = true;
+            setState(State::Connected);
+            break;
+        case NICE_COMPONENT_STATE_READY:
+            everConnected = true;
+            setState(State::Ready);
+            break;
+        case NICE_COMPONENT_STATE_FAILED:
+            fail(niceFailureReason());
+            break;
+        }
+    }
+
+    QString niceFailureReason() const
+    {
+        if (everConnected)
+            return QStringLiteral("The connection to the peer was lost: it stopped answering on the selected path "
+                                  "(consent freshness, RFC 7675) or withdrew its consent. Reconnect to try again.");
+        if (remoteCandidateCount == 0)
+            return QStringLiteral("The peer sent no usable candidates, so no path could be tried. The peer may have "
+                                  "no network connection.");
+        return QStringLiteral("None of the paths to the peer worked: every connectivity check to its %1 candidates "
+                              "failed. If both sides are behind restrictive NATs or firewalls, a TURN server that "
+                              "both can reach is needed.")
+            .arg(remoteCandidateCount);
+    }
+
+    void onConnectTimeout()
+    {
+        if (state == State::Connected || state == State::Ready)
+            return;
+        fail(QStringLiteral("No answer from the peer within %1 s: the connectivity checks to its %2 candidates got "
+                            "no response. The peer may be offline, or a firewall blocks the traffic; a TURN server "
+                            "that both sides can reach may help.")
+                 .arg(config.connectTimeoutMs / 1000.0)
+                 .arg(remoteCandidateCount));
+    }
+
+    void onSelectedPair(SelectedPair pair)
+    {
+        if (closing)
+            return;
+        pair.local.component = int(Component);
+        pair.local.generation = generation;
+        pair.remote.generation = generation;
+        if (selected == pair)
+            return;
+        selected = pair;
+        qCInfo(lcIce).noquote() << "selected pair:" << IceCandidate::typeName(pair.local.type)
+                                << pair.local.address.toString() + u':' + QString::number(pair.local.port) << "->"
+                                << IceCandidate::typeName(pair.remote.type)
+                                << pair.remote.address.toString() + u':' + QString::number(pair.remote.port);
+        Q_EMIT q->selectedPairChanged(pair);
+    }
+
+    void onClosedOnOwner()
+    {
+        setState(State::Closed);
+        Q_EMIT q->closed();
+    }
+
+    void postRemoteCandidates(const IceCandidates &candidates)
+    {
+        auto list = std::make_shared<std::vector<NiceCandidatePtr>>();
+        for (const IceCandidate &c : candidates) {
+            QString error;
+            NiceCandidatePtr nice = NiceCandidateConversion::toNiceCandidate(c, stream, &error);
+            if (nice)
+                list->push_back(std::move(nice));
+        }
+        remoteCandidateCount += int(list->size());
+        net.post([this, list] { setRemoteCandidates(std::move(*list)); });
+    }
+};
+
+IceAgent::IceAgent(NetworkThread &thread, const IceConfig &config, bool controlling, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>(this, thread, config, controlling))
+{
+    bool created = false;
+    Credentials credentials;
+    thread.runSync([&] {
+        created = d->createOnNetwork();
+        if (!created)
+            return;
+        gchar *ufrag = nullptr;
+        gchar *password = nullptr;
+        if (nice_agent_get_local_credentials(d->agent, d->stream, &ufrag, &password))
+            credentials = { QString::fromLatin1(ufrag), QString::fromLatin1(password) };
+        g_free(ufrag);
+        g_free(password);
+    });
+    d->local = credentials;
+    if (!created)
+        d->failureReason = QStringLiteral("The ICE agent could not be created (libnice or the network thread is not "
+                                          "available).");
+}
+
+IceAgent::~IceAgent()
+{
+    if (!d->net.runSync([this] { d->shutdownOnNetwork(false); }) && d->agent)
+        qCCritical(lcIce) << "IceAgent destroyed after its network thread stopped; its libnice agent leaks";
+}
+
+void IceAgent::start()
+{
+    if (d->started || d->closing)
+        return;
+    d->started = true;
+    if (!d->failureReason.isEmpty()) {
+        const QString reason = d->failureReason;
+        d->failureReason.clear();
+        d->fail(reason);
+        return;
+    }
+    d->setState(State::Gathering);
+    d->net.post([this] { d->startOnNetwork(); });
+}
+
+IceAgent::State IceAgent::state() const
+{
+    return d->state;
+}
+
+QString IceAgent::stateName(State state)
+{
+    switch (state) {
+    case State::New:
+        return QStringLiteral("new");
+    case State::Gathering:
+        return QStringLiteral("gathering");
+    case State::Connecting:
+        return QStringLiteral("connecting");
+    case State::Connected:
+        return QStringLiteral("connected");
+    case State::Ready:
+        return QStringLiteral("ready");
+    case State::Failed:
+        return QStringLiteral("failed");
+    case State::Closed:
+        return QStringLiteral("closed");
+    }
+    return {};
+}
+
+bool IceAgent::isControlling() const
+{
+    return d->controlling;
+}
+
+const IceConfig &IceAgent::config() const
+{
+    return d->config;
+}
+
+IceAgent::Credentials IceAgent::localCredentials() const
+{
+    return d->local;
+}
+
+IceCandidates IceAgent::localCandidates() const
+{
+    return d->localCandidates;
+}
+
+int IceAgent::generation() const
+{
+    return d->generation;
+}
+
+void IceAgent::setRemoteCredentials(const QString &ufrag, const QString &password)
+{
+    if (d->closing)
+        return;
+    if (ufrag.isEmpty() || password.isEmpty()) {
+        qCWarning(lcIce) << "ignoring empty remote ICE credentials";
+        return;
+    }
+    const Credentials credentials { ufrag, password };
+    if (d->haveRemoteCredentials) {
+        if (credentials == d->remote)
+            return;
+        qCInfo(lcIce) << "the peer sent new ICE credentials: it restarted ICE, restarting too";
+        restart();
+    }
+    d->remote = credentials;
+    d->haveRemoteCredentials = true;
+    d->net.post([this, u = ufrag.toUtf8(), p = password.toUtf8()] { d->setRemoteCredentialsOnNetwork(u, p); });
+
+    IceCandidates now;
+    QList<Private::PendingCandidate> later;
+    for (const Private::PendingCandidate &pending : std::as_const(d->pendingRemote)) {
+        if (pending.ufrag.isEmpty() || pending.ufrag == ufrag)
+            now.append(pending.candidate);
+        else
+            later.append(pending); // for a later restart of the peer
+    }
+    d->pendingRemote = later;
+    if (!now.isEmpty())
+        d->postRemoteCandidates(now);
+    if (d->pendingRemoteGatheringDone.removeAll(QString()) + d->pendingRemoteGatheringDone.removeAll(ufrag) > 0)
+        d->net.post([this] { d->remoteGatheringDoneOnNetwork(); });
+}
+
+void IceAgent::addRemoteCandidate(const IceCandidate &candidate, const QString &ufrag)
+{
+    addRemoteCandidates({ candidate }, ufrag);
+}
+
+void IceAgent::addRemoteCandidates(const IceCandidates &candidates, const QString &ufrag)
+{
+    if (d->closing)
+        return;
+    IceCandidates usable;
+    for (const IceCandidate &c : candidates) {
+        QString error;
+        if (c.component != int(Component))
+            error = QStringLiteral("component %1 is not used").arg(c.component);
+        else
+            NiceCandidateConversion::toNiceCandidate(c, d->stream, &error);
+        if (!error.isEmpty()) {
+            qCWarning(lcIce).noquote() << "ignoring remote candidate" << c.address.toString() << c.port << ":" << error;
+            continue;
+        }
+        usable.append(c);
+    }
+    if (usable.isEmpty())
+        return;
+    if (d->haveRemoteCredentials && (ufrag.isEmpty() || ufrag == d->remote.ufrag)) {
+        d->postRemoteCandidates(usable);
+        return;
+    }
+    constexpr qsizetype MaxPending = 256; // bad input must not grow memory without bound
+    for (const IceCandidate &c : std::as_const(usable)) {
+        if (d->pendingRemote.size() >= MaxPending) {
+            qCWarning(lcIce) << "too many remote candidates waiting for credentials; dropping the rest";
+            break;
+        }
+        d->pendingRemote.append({ c, ufrag });
+    }
+}
+
+void IceAgent::remoteGatheringDone(const QString &ufrag)
+{
+    if (d->closing)
+        return;
+    if (d->haveRemoteCredentials && (ufrag.isEmpty() || ufrag == d->remote.ufrag))
+        d->net.post([this] { d->remoteGatheringDoneOnNetwork(); });
+    else if (!d->pendingRemoteGatheringDone.contains(ufrag))
+        d->pendingRemoteGatheringDone.append(ufrag);
+}
+
+void IceAgent::restart()
+{
+    if (d->closing || !d->started)
+        return;
+    Credentials credentials;
+    IceCandidates candidates;
+    NiceComponentState niceState = NICE_COMPONENT_STATE_DISCONNECTED;
+    d->net.runSync([&] {
+        if (!d->agent)
+            return;
+        d->net.cancel(std::exchange(d->connectTimer, 0));
+        if (!nice_agent_restart_stream(d->agent, d->stream))
+            qCWarning(lcIce) << "libnice refused to restart the stream";
+        gchar *ufrag = nullptr;
+        gchar *password = nullptr;
+        if (nice_agent_get_local_credentials(d->agent, d->stream, &ufrag, &password))
+            credentials = { QString::fromLatin1(ufrag), QString::fromLatin1(password) };
+        g_free(ufrag);
+        g_free(password);
+        GSList *list = nice_agent_get_local_candidates(d->agent, d->stream, Component);
+        for (GSList *item = list; item; item = item->next)
+            candidates.append(d->convertLocal(*static_cast<NiceCandidate *>(item->data)));
+        g_slist_free_full(list, reinterpret_cast<GDestroyNotify>(&nice_candidate_free));
+        d->niceState = nice_agent_get_component_state(d->agent, d->stream, Component);
+        niceState = d->niceState;
+    });
+    ++d->generation;
+    d->local = credentials;
+    d->haveRemoteCredentials = false;
+    d->remote = {};
+    d->pendingRemote.removeIf([&](const Private::PendingCandidate &p) { return p.ufrag.isEmpty(); });
+    d->pendingRemoteGatheringDone.removeAll(QString());
+    d->remoteCandidateCount = 0;
+    d->everConnected = false;
+    d->hasFailed = false;
+    d->failureReason.clear();
+    d->localCandidates.clear();
+    qCInfo(lcIce) << "ICE restart, generation" << d->generation;
+    Q_EMIT localCredentialsChanged(credentials.ufrag, credentials.password);
+    for (const IceCandidate &c : std::as_const(candidates))
+        d->onLocalCandidate(c);
+    if (d->localGatheringDone)
+        Q_EMIT gatheringDone();
+    // Until the peer answers with its new credentials, the checks of this generation wait.
+    d->setState(niceState == NICE_COMPONENT_STATE_GATHERING ? State::Gathering : State::Connecting);
+}
+
+void IceAgent::revokeConsent()
+{
+    if (d->closing)
+        return;
+    d->net.post([this] {
+        if (d->agent && !nice_agent_consent_lost(d->agent, d->stream, Component))
+            qCWarning(lcIce) << "libnice could not revoke consent";
+    });
+}
+
+void IceAgent::close()
+{
+    if (d->closing)
+        return;
+    d->closing = true;
+    d->net.post([this] { d->shutdownOnNetwork(true); });
+}
+
+std::optional<IceAgent::SelectedPair> IceAgent::selectedPair() const
+{
+    return d->selected;
+}
+
+QString IceAgent::failureReason() const
+{
+    return d->failureReason;
+}
+
+int IceAgent::rttMs() const
+{
+    return d->rtt.load();
+}
+
+void IceAgent::reportRtt(int milliseconds)
+{
+    if (d->rtt.exchange(milliseconds) == milliseconds)
+        return;
+    if (d->rttDeliveryPending.exchange(true))
+        return; // one delivery at a time carries the latest value
+    NetworkThread::deliver(this, [this] {
+        d->rttDeliveryPending = false;
+        Q_EMIT rttChanged(d->rtt.load());
+    });
+}
+
+bool IceAgent::sendDatagram(const uint8_t *data, size_t size)
+{
+    if (!d->agent || size == 0 || size > 65535)
+        return false;
+    const gint sent
+        = nice_agent_send(d->agent, d->stream, Component, guint(size), reinterpret_cast<const gchar *>(data));
+    return sent == gint(size);
+}
+
+void IceAgent::setDatagramReceiver(Receiver receiver)
+{
+    d->receiver = std::move(receiver);
+}
+
+size_t IceAgent::maxDatagramSize() const
+{
+    return MaxDatagramSize;
+}
+
+} // namespace Peerlink
