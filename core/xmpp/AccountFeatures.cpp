@@ -1,10 +1,12 @@
 #include "core/xmpp/AccountFeatures.h"
 
+#include "core/xmpp/JingleNamespaces.h"
+
 namespace Peerlink {
 
 QStringList AccountFeatures::jingleFeatures()
 {
-    return { Jingle, JingleIceUdp, JingleDtls, JingleFileTransfer, Hashes, HashSha256, PeerlinkChat };
+    return JingleNamespaces::discoFeatures();
 }
 
 QStringList AccountFeatures::discoveryFeatures() const

@@ -1,6 +1,5 @@
 # core/xmpp: the XMPP account (QXmppClient), roster and presence, XEP-0215 STUN/TURN services,
 # the disco features Peerlink advertises. The Jingle elements list their sources in jingle.cmake.
-find_package(QXmppQt6 1.10 REQUIRED)
 target_sources(peerlink_core PRIVATE
     xmpp/Account.cpp xmpp/Account.h xmpp/AccountConfig.h xmpp/AccountFeatures.cpp xmpp/AccountFeatures.h
     xmpp/ExternalService.h xmpp/ExternalServices.cpp xmpp/ExternalServices.h

@@ -359,12 +359,14 @@ private Q_SLOTS:
         });
         QTRY_VERIFY_WITH_TIMEOUT(done, ConnectTimeoutMs);
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
-        const QStringList expected = {
-            QStringLiteral("urn:xmpp:jingle:1"),           QStringLiteral("urn:xmpp:jingle:transports:ice-udp:1"),
-            QStringLiteral("urn:xmpp:jingle:apps:dtls:0"), QStringLiteral("urn:xmpp:jingle:apps:file-transfer:5"),
-            QStringLiteral("urn:xmpp:hashes:2"),           QStringLiteral("urn:xmpp:hash-function-text-names:sha-256"),
-            QStringLiteral("urn:peerlink:jingle:chat:0")
-        };
+        const QStringList expected = { QStringLiteral("urn:xmpp:jingle:1"),
+                                       QStringLiteral("urn:xmpp:jingle:transports:ice-udp:1"),
+                                       QStringLiteral("urn:xmpp:jingle:apps:dtls:0"),
+                                       QStringLiteral("urn:xmpp:jingle:apps:file-transfer:5"),
+                                       QStringLiteral("urn:xmpp:hashes:2"),
+                                       QStringLiteral("urn:xmpp:hash-function-text-names:sha-256"),
+                                       QStringLiteral("urn:peerlink:jingle:chat:0"),
+                                       QStringLiteral("urn:peerlink:jingle:transports:quic-stream:0") };
         QCOMPARE(Account::supportedFeatures(), expected);
         for (const QString &feature : expected)
             QVERIFY2(features.contains(feature),

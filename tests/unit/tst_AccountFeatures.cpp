@@ -17,12 +17,14 @@ class tst_AccountFeatures : public QObject
 private Q_SLOTS:
     void featureList()
     {
-        const QStringList expected = {
-            QStringLiteral("urn:xmpp:jingle:1"),           QStringLiteral("urn:xmpp:jingle:transports:ice-udp:1"),
-            QStringLiteral("urn:xmpp:jingle:apps:dtls:0"), QStringLiteral("urn:xmpp:jingle:apps:file-transfer:5"),
-            QStringLiteral("urn:xmpp:hashes:2"),           QStringLiteral("urn:xmpp:hash-function-text-names:sha-256"),
-            QStringLiteral("urn:peerlink:jingle:chat:0")
-        };
+        const QStringList expected = { QStringLiteral("urn:xmpp:jingle:1"),
+                                       QStringLiteral("urn:xmpp:jingle:transports:ice-udp:1"),
+                                       QStringLiteral("urn:xmpp:jingle:apps:dtls:0"),
+                                       QStringLiteral("urn:xmpp:jingle:apps:file-transfer:5"),
+                                       QStringLiteral("urn:xmpp:hashes:2"),
+                                       QStringLiteral("urn:xmpp:hash-function-text-names:sha-256"),
+                                       QStringLiteral("urn:peerlink:jingle:chat:0"),
+                                       QStringLiteral("urn:peerlink:jingle:transports:quic-stream:0") };
         QCOMPARE(AccountFeatures::jingleFeatures(), expected);
         QCOMPARE(AccountFeatures().discoveryFeatures(), expected);
         QCOMPARE(Account::supportedFeatures(), expected);
