@@ -14,22 +14,11 @@ namespace Peerlink {
 
 namespace {
 
-// Entry i brings the schema from version i to i + 1: its statements run in one transaction.
-// Never edit a released entry: append a new one.
-using Migration = std::vector<QLatin1StringView>;
-const std::vector<Migration> &migrations()
+// Steps of the file layout (PRAGMA user_version). Areas keep their versions in schema_versions.
+const Database::Migrations &layoutMigrations()
 {
-    static const std::vector<Migration> steps = {
-        // 0 -> 1: device fingerprints of peers, remembered on first use (several devices per peer)
-        {
-            QLatin1StringView("CREATE TABLE peer_devices ("
-                              " account TEXT NOT NULL,"
-                              " peer TEXT NOT NULL,"
-                              " fingerprint BLOB NOT NULL,"
-                              " first_seen INTEGER NOT NULL,"
-                              " last_seen INTEGER NOT NULL,"
-                              " PRIMARY KEY (account, peer, fingerprint))"),
-        },
+    static const Database::Migrations steps = {
+        { QStringLiteral("CREATE TABLE schema_versions (area TEXT PRIMARY KEY, version INTEGER NOT NULL)") },
     };
     return steps;
 }
@@ -40,7 +29,7 @@ QAtomicInteger<quint64> connectionCounter;
 
 int Database::currentSchemaVersion()
 {
-    return int(migrations().size());
+    return int(layoutMigrations().size());
 }
 
 Database::Database()
@@ -72,7 +61,7 @@ bool Database::open(const QString &path)
         pragma.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
         pragma.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
     }
-    if (!migrate()) {
+    if (!migrateLayout()) {
         QSqlDatabase::database(m_connectionName, false).close();
         return false;
     }
@@ -105,14 +94,14 @@ int Database::schemaVersion() const
     return query.value(0).toInt();
 }
 
-bool Database::migrate()
+bool Database::migrateLayout()
 {
     QSqlDatabase db = connection();
     const int from = schemaVersion();
     if (from < 0)
         return setError(QStringLiteral("Cannot read the database's schema version"), db.lastError().text());
     if (from > currentSchemaVersion())
-        return setError(QStringLiteral("This history was written by a newer Peerlink (schema %1, this one knows %2)")
+        return setError(QStringLiteral("This history was written by a newer Peerlink (layout %1, this one knows %2)")
                             .arg(from)
                             .arg(currentSchemaVersion()),
                         QStringLiteral("update Peerlink to open it"));
@@ -120,19 +109,71 @@ bool Database::migrate()
         if (!db.transaction())
             return setError(QStringLiteral("Cannot start a migration"), db.lastError().text());
         QSqlQuery query(db);
-        for (const QLatin1StringView statement : migrations()[size_t(version)]) {
-            if (!query.exec(QString(statement))) {
+        for (const QString &statement : layoutMigrations()[size_t(version)]) {
+            if (!query.exec(statement)) {
                 const QString detail = query.lastError().text();
                 db.rollback();
-                return setError(QStringLiteral("Migration to schema %1 failed").arg(version + 1), detail);
+                return setError(QStringLiteral("Migration to layout %1 failed").arg(version + 1), detail);
             }
         }
         if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(version + 1)) || !db.commit()) {
             const QString detail = db.lastError().text();
             db.rollback();
-            return setError(QStringLiteral("Migration to schema %1 failed").arg(version + 1), detail);
+            return setError(QStringLiteral("Migration to layout %1 failed").arg(version + 1), detail);
         }
-        qCInfo(lcStorage) << "database migrated to schema" << version + 1;
+    }
+    return true;
+}
+
+int Database::areaVersion(const QString &area) const
+{
+    QSqlQuery query(connection());
+    query.prepare(QStringLiteral("SELECT version FROM schema_versions WHERE area = ?"));
+    query.addBindValue(area);
+    if (!query.exec())
+        return -1;
+    return query.next() ? query.value(0).toInt() : 0;
+}
+
+bool Database::migrate(const QString &area, const Migrations &steps)
+{
+    QSqlDatabase db = connection();
+    const int from = areaVersion(area);
+    const int to = int(steps.size());
+    if (from < 0)
+        return setError(QStringLiteral("Cannot read the version of the %1 tables").arg(area), db.lastError().text());
+    if (from > to)
+        return setError(QStringLiteral("The %1 tables were written by a newer Peerlink (version %2, this one knows %3)")
+                            .arg(area)
+                            .arg(from)
+                            .arg(to),
+                        QStringLiteral("update Peerlink to open them"));
+    for (int version = from; version < to; ++version) {
+        if (!db.transaction())
+            return setError(QStringLiteral("Cannot start a migration"), db.lastError().text());
+        QSqlQuery query(db);
+        bool ok = true;
+        for (const QString &statement : steps[size_t(version)]) {
+            if (!query.exec(statement)) {
+                ok = false;
+                break;
+            }
+        }
+        if (ok) {
+            query.prepare(QStringLiteral("INSERT INTO schema_versions (area, version) VALUES (?, ?) "
+                                         "ON CONFLICT (area) DO UPDATE SET version = excluded.version"));
+            query.addBindValue(area);
+            query.addBindValue(version + 1);
+            ok = query.exec();
+        }
+        if (!ok || !db.commit()) {
+            const QString detail
+                = query.lastError().text().isEmpty() ? db.lastError().text() : query.lastError().text();
+            db.rollback();
+            return setError(
+                QStringLiteral("Migration of the %1 tables to version %2 failed").arg(area).arg(version + 1), detail);
+        }
+        qCInfo(lcStorage) << area << "tables migrated to version" << version + 1;
     }
     return true;
 }

@@ -12,7 +12,19 @@ namespace Peerlink {
 TrustStore::TrustStore(Database &database, const QString &account)
     : m_database(database)
     , m_account(account)
-{ }
+{
+    static const Database::Migrations steps = {
+        // 1: device fingerprints of peers, remembered on first use (several devices per peer)
+        { QStringLiteral("CREATE TABLE peer_devices ("
+                         " account TEXT NOT NULL,"
+                         " peer TEXT NOT NULL,"
+                         " fingerprint BLOB NOT NULL,"
+                         " first_seen INTEGER NOT NULL,"
+                         " last_seen INTEGER NOT NULL,"
+                         " PRIMARY KEY (account, peer, fingerprint))") },
+    };
+    m_valid = m_database.migrate(QStringLiteral("trust"), steps);
+}
 
 QList<QByteArray> TrustStore::fingerprints(const QString &peer) const
 {

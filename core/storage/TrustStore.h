@@ -20,7 +20,9 @@ public:
         Changed, // the peer is known, with other fingerprints only
     };
 
+    // Creates or updates the trust tables; check isValid().
     TrustStore(Database &database, const QString &account);
+    bool isValid() const { return m_valid; }
 
     Verdict check(const QString &peer, const QByteArray &fingerprint) const;
     // Remembers (or refreshes last_seen of) a fingerprint for peer. False on a database error.
@@ -31,6 +33,7 @@ public:
 private:
     Database &m_database;
     QString m_account;
+    bool m_valid = false;
 };
 
 } // namespace Peerlink

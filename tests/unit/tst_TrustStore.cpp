@@ -20,6 +20,8 @@ void tst_TrustStore::firstUseThenKnownThenChanged()
     Database db;
     QVERIFY(db.open(QStringLiteral(":memory:")));
     TrustStore trust(db, QStringLiteral("alice@example.org"));
+    QVERIFY2(trust.isValid(), qPrintable(db.errorString()));
+    QCOMPARE(db.areaVersion(QStringLiteral("trust")), 1);
     const QByteArray first(32, '\x11'), second(32, '\x22');
     const QString bob = QStringLiteral("bob@example.org");
 
