@@ -526,6 +526,7 @@ void PeerSession::Private::onIceState(IceAgent::State iceState)
     if (state == State::Ended)
         return;
     switch (iceState) {
+    case IceAgent::State::Connected: // a pair works: QUIC can start while ICE nominates
     case IceAgent::State::Ready:
         if (restarting) {
             restarting = false;
