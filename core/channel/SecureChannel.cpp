@@ -19,6 +19,7 @@
 #include <cstdarg>
 #include <cstdio>
 #include <deque>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -39,8 +40,13 @@ constexpr uint64_t MaxWindow = 64 * MiB;
 constexpr uint64_t MaxStreamWindow = 32 * MiB;
 constexpr uint64_t MaxStreamsBidi = 128;
 constexpr size_t MinDatagramSize = 1200; // QUIC's minimum datagram size (RFC 9000, 14)
+// The largest datagram sent: a full Ethernet frame's UDP payload over IPv4. Path MTU discovery
+// (RFC 8899, run by ngtcp2) probes these sizes, up to what the link offers to try.
+constexpr size_t MaxDatagramSize = 1472;
+constexpr uint16_t ProbeSizes[] = { 1400, 1452, 1472 };
 constexpr size_t MaxVecs = 16;
 constexpr size_t MaxPacketsPerPump = 64;
+constexpr size_t MaxDatagramsBetweenPumps = 128;
 constexpr qsizetype ReceiveChunkReserve = 64 * 1024;
 constexpr qsizetype MaxReasonBytes = 1000;
 constexpr uint8_t AlertBadCertificate = 42;
@@ -197,8 +203,10 @@ public:
                      .arg(MinDatagramSize));
             return;
         }
-        m_maxDatagramSize = std::min<size_t>(mtu, 65527);
-        m_txBuffer.resize(std::max<size_t>(m_maxDatagramSize, NGTCP2_MAX_UDP_PAYLOAD_SIZE));
+        m_txBuffer.resize(MaxDatagramSize);
+        m_txArea.resize(MaxPacketsPerPump * MaxDatagramSize);
+        m_txQueue.reserve(MaxPacketsPerPump);
+        m_pathId = m_link->pathId();
         if (!setupCredentials())
             return;
 
@@ -575,9 +583,11 @@ private:
         settings.initial_ts = timestamp();
         settings.cc_algo = m_config.congestionControl == SecureChannel::CongestionControl::Bbr ? NGTCP2_CC_ALGO_BBR
                                                                                                : NGTCP2_CC_ALGO_CUBIC;
-        settings.max_tx_udp_payload_size = m_maxDatagramSize;
-        settings.no_tx_udp_payload_size_shaping = 1;
-        settings.no_pmtud = 1;
+        // Datagrams start at 1200 bytes; ngtcp2's path MTU discovery raises that on paths that
+        // carry more (writePackets() never lets a datagram exceed what the link offers).
+        settings.max_tx_udp_payload_size = MaxDatagramSize;
+        settings.pmtud_probes = ProbeSizes;
+        settings.pmtud_probeslen = std::size(ProbeSizes);
         settings.max_window = MaxWindow;
         settings.max_stream_window = MaxStreamWindow;
         settings.handshake_timeout
@@ -594,7 +604,6 @@ private:
         params.initial_max_streams_bidi = MaxStreamsBidi;
         params.initial_max_streams_uni = 0;
         params.max_idle_timeout = toDuration(m_config.idleTimeout);
-        params.max_udp_payload_size = m_maxDatagramSize;
         params.disable_active_migration = 1;
         if (!client) {
             params.original_dcid = clientInitial->dcid;
@@ -658,7 +667,13 @@ private:
             handleReadError(rv);
             return;
         }
-        schedulePump();
+        // The link hands over datagrams for as long as they keep coming: every so many, answer
+        // right away (acknowledgements, flow control credit, data for the owner) instead of
+        // only once the socket is drained, so the peer's sending does not stall meanwhile.
+        if (++m_receivedSincePump >= MaxDatagramsBetweenPumps)
+            pump();
+        else
+            schedulePump();
     }
 
     void handleReadError(int rv)
@@ -820,7 +835,8 @@ private:
             Event *event = nullptr;
             for (auto it = m_pending.rbegin(); it != m_pending.rend(); ++it) {
                 if (it->stream == id) {
-                    if (it->type == EventType::Data)
+                    // A full chunk is not grown (that would copy it): the data goes on in a new one.
+                    if (it->type == EventType::Data && it->data.size() + qsizetype(size) <= it->data.capacity())
                         event = &*it;
                     break;
                 }
@@ -881,6 +897,7 @@ private:
     void pump()
     {
         m_pumpPosted = false;
+        m_receivedSincePump = 0;
         if (!m_conn || !isRunning())
             return;
         const ngtcp2_tstamp now = timestamp();
@@ -938,21 +955,65 @@ private:
         return nullptr;
     }
 
+    // The largest datagram to write now: what the link offers to try on its current path, and
+    // no more than 1200 bytes once the path changed under an established connection (what path
+    // MTU discovery learnt was about the old path; ngtcp2 cannot start it over).
+    size_t datagramLimit()
+    {
+        const uint64_t path = m_link->pathId();
+        if (path != m_pathId) {
+            if (m_pathId != 0 && m_established && m_sizeLimit > MinDatagramSize) {
+                qCDebug(lcChannel) << "the path changed: datagrams of" << MinDatagramSize << "bytes from now on";
+                m_sizeLimit = MinDatagramSize;
+            }
+            m_pathId = path;
+        }
+        const size_t offered = std::clamp(m_link->maxProbeDatagramSize(), MinDatagramSize, MaxDatagramSize);
+        return std::min(offered, m_sizeLimit);
+    }
+
+    // Hands the written packets to the link in one batch. False while some could not be sent
+    // (socket buffer full); they go first on the next try, so the packet order is kept.
+    bool flushPackets()
+    {
+        while (m_txSent < m_txQueue.size()) {
+            const size_t sent = m_link->sendDatagrams(m_txQueue.data() + m_txSent, m_txQueue.size() - m_txSent);
+            for (size_t i = m_txSent; i < m_txSent + sent; ++i) {
+                ++m_counters.datagramsSent;
+                m_counters.bytesSent += m_txQueue[i].size;
+            }
+            m_txSent += sent;
+            if (sent == 0) {
+                ++m_counters.sendFailures;
+                return false;
+            }
+        }
+        m_txQueue.clear();
+        m_txSent = 0;
+        return true;
+    }
+
     bool writePackets(ngtcp2_tstamp now)
     {
+        m_sendBlocked = false;
+        if (!flushPackets()) {
+            m_sendBlocked = true; // nothing new before these are out
+            return true;
+        }
         for (auto &[id, stream] : m_streams)
             stream.blocked = false;
-        const size_t payload = std::max<size_t>(ngtcp2_conn_get_max_tx_udp_payload_size(m_conn), 1);
+        const size_t limit = datagramLimit();
+        const size_t payload = std::max<size_t>(ngtcp2_conn_get_path_max_tx_udp_payload_size(m_conn), 1);
         const size_t maxPackets
             = std::clamp<size_t>(ngtcp2_conn_get_send_quantum(m_conn) / payload, 1, MaxPacketsPerPump);
         ngtcp2_path_storage ps;
         ngtcp2_path_storage_zero(&ps);
         ngtcp2_pkt_info pi;
         ngtcp2_vec vecs[MaxVecs];
-        size_t packets = 0;
-        m_sendBlocked = false;
+        bool more = false;
 
         for (;;) {
+            uint8_t *const dest = m_txArea.data() + m_txQueue.size() * MaxDatagramSize;
             Stream *stream = nextSender();
             int64_t streamId = -1;
             size_t vecCount = 0;
@@ -965,9 +1026,8 @@ private:
                     flags |= NGTCP2_WRITE_STREAM_FLAG_FIN;
             }
             ngtcp2_ssize accepted = -1;
-            const ngtcp2_ssize written
-                = ngtcp2_conn_writev_stream(m_conn, &ps.path, &pi, m_txBuffer.data(), m_txBuffer.size(), &accepted,
-                                            flags, streamId, vecs, vecCount, now);
+            const ngtcp2_ssize written = ngtcp2_conn_writev_stream(m_conn, &ps.path, &pi, dest, limit, &accepted, flags,
+                                                                   streamId, vecs, vecCount, now);
             if (written < 0) {
                 switch (written) {
                 case NGTCP2_ERR_STREAM_DATA_BLOCKED:
@@ -998,17 +1058,17 @@ private:
                 noteSent(stream, accepted, vecBytes, flags);
             if (written == 0)
                 break; // congestion or pacing limited, or nothing to send
-            if (!sendPacket(m_txBuffer.data(), size_t(written))) {
-                m_sendBlocked = true;
-                break;
-            }
-            if (++packets >= maxPackets) {
-                // Let incoming packets (acknowledgements) in, then go on.
-                schedulePump();
+            m_txQueue.push_back(DatagramLink::Datagram { dest, size_t(written) });
+            if (m_txQueue.size() >= maxPackets) {
+                more = true; // let incoming packets (acknowledgements) in, then go on
                 break;
             }
         }
         ngtcp2_conn_update_pkt_tx_time(m_conn, now);
+        if (!flushPackets())
+            m_sendBlocked = true;
+        else if (more)
+            schedulePump();
         return true;
     }
 
@@ -1171,7 +1231,7 @@ private:
         ngtcp2_path_storage_zero(&ps);
         ngtcp2_pkt_info pi;
         const ngtcp2_ssize written = ngtcp2_conn_write_connection_close(m_conn, &ps.path, &pi, m_txBuffer.data(),
-                                                                        m_txBuffer.size(), &ccerr, timestamp());
+                                                                        datagramLimit(), &ccerr, timestamp());
         if (written > 0) {
             m_closePacket = QByteArray(reinterpret_cast<const char *>(m_txBuffer.data()), qsizetype(written));
             m_lastCloseSent = timestamp();
@@ -1269,8 +1329,12 @@ private:
     ngtcp2_sockaddr_in m_localAddr {};
     ngtcp2_sockaddr_in m_remoteAddr {};
     ngtcp2_path m_path {};
-    size_t m_maxDatagramSize = MinDatagramSize;
-    std::vector<uint8_t> m_txBuffer;
+    std::vector<uint8_t> m_txBuffer; // CONNECTION_CLOSE
+    std::vector<uint8_t> m_txArea; // MaxPacketsPerPump packets of at most MaxDatagramSize
+    std::vector<DatagramLink::Datagram> m_txQueue; // written into m_txArea, in order
+    size_t m_txSent = 0; // of m_txQueue, handed to the link
+    uint64_t m_pathId = 0;
+    size_t m_sizeLimit = MaxDatagramSize;
 
     bool m_cryptoSeen = false;
     bool m_peerVerified = false;
@@ -1285,6 +1349,7 @@ private:
     EventBatch m_pending;
 
     bool m_pumpPosted = false;
+    size_t m_receivedSincePump = 0;
     bool m_sendBlocked = false;
     uint32_t m_timer = 0;
     qint64 m_timerDue = 0;
@@ -1321,6 +1386,12 @@ struct SecureChannel::Private
     qint64 nextLocalStream;
     QHash<qint64, StreamState> streams;
 
+    // Events from the network thread wait here for the owner. While one delivery is queued,
+    // further batches join it instead of waking the owner's thread once more each.
+    std::mutex inboxMutex;
+    EventBatch inbox; // guarded by inboxMutex
+    bool deliveryQueued = false; // guarded by inboxMutex
+
     Private(SecureChannel *owner, NetworkThread &thread, DatagramLink *link, const Config &config)
         : q(owner)
         , net(thread)
@@ -1328,8 +1399,28 @@ struct SecureChannel::Private
         , nextLocalStream(config.role == Role::Client ? 0 : 1)
     {
         connection = std::make_shared<QuicConnection>(net, link, config, [this](EventBatch &&batch) {
-            NetworkThread::deliver(q, [this, batch = std::move(batch)]() mutable { handleEvents(batch); });
+            {
+                std::lock_guard lock(inboxMutex);
+                if (inbox.empty())
+                    inbox.swap(batch);
+                else
+                    std::move(batch.begin(), batch.end(), std::back_inserter(inbox));
+                if (std::exchange(deliveryQueued, true))
+                    return;
+            }
+            NetworkThread::deliver(q, [this] { takeEvents(); });
         });
+    }
+
+    void takeEvents()
+    {
+        EventBatch batch;
+        {
+            std::lock_guard lock(inboxMutex);
+            batch.swap(inbox);
+            deliveryQueued = false;
+        }
+        handleEvents(batch);
     }
 
     template<typename Fn> void post(Fn &&fn)

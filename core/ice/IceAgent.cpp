@@ -1,6 +1,7 @@
 #include "core/ice/IceAgent.h"
 
 #include "core/Logging.h"
+#include "core/ice/DirectUdpSender_p.h"
 #include "core/ice/NiceCandidateConversion_p.h"
 #include "core/ice/TurnTlsTunnel_p.h"
 #include "core/net/GlibContext.h"
@@ -142,6 +143,18 @@ struct IceAgent::Private
     std::vector<std::optional<QHostAddress>> stunResolved;
     std::vector<std::optional<QHostAddress>> turnResolved;
     int pendingResolves = 0;
+    // The selected pair as the channel sees it: which path, how large its datagrams may be,
+    // and the direct sender while it is a working direct UDP pair.
+    struct PathKey
+    {
+        NiceAddress local {};
+        NiceAddress remote {};
+        NiceCandidateType type = NICE_CANDIDATE_TYPE_HOST;
+        NiceCandidateTransport transport = NICE_CANDIDATE_TRANSPORT_UDP;
+    };
+    std::optional<PathKey> pathKey;
+    uint64_t pathId = 0;
+    std::unique_ptr<DirectUdpSender> direct;
 
     struct Job
     {
@@ -165,7 +178,9 @@ struct IceAgent::Private
         if (!agent)
             return false;
         g_object_set(agent, "controlling-mode", gboolean(controlling), "upnp", gboolean(config.upnp), "ice-tcp",
-                     gboolean(config.iceTcp), "ice-udp", TRUE, "force-relay", gboolean(config.forceRelay), nullptr);
+                     gboolean(config.iceTcp), "ice-udp", TRUE, "force-relay", gboolean(config.forceRelay),
+                     // an IGD answers slowly under load; with trickle ICE a late mapping costs nothing
+                     "upnp-timeout", guint(3000), nullptr);
         nice_agent_set_software(agent, "Peerlink");
 
         for (const QHostAddress &address : localAddresses()) {
@@ -506,6 +521,10 @@ struct IceAgent::Private
         if (d->niceState == NICE_COMPONENT_STATE_CONNECTED || d->niceState == NICE_COMPONENT_STATE_READY
             || d->niceState == NICE_COMPONENT_STATE_FAILED)
             d->net.cancel(std::exchange(d->connectTimer, 0));
+        if (d->niceState == NICE_COMPONENT_STATE_FAILED)
+            d->dropDirectPath(); // consent lost: nothing may be sent any more
+        else if (d->niceState == NICE_COMPONENT_STATE_READY && !d->direct && d->pathKey)
+            d->refreshPath(); // working again on the pair selected before
         const auto state = d->niceState;
         NetworkThread::deliver(d->q, [d, state] { d->onNiceState(state); });
     }
@@ -516,9 +535,47 @@ struct IceAgent::Private
         auto *d = static_cast<Private *>(data);
         if (streamId != d->stream || component != Component)
             return;
+        d->updatePath(*localCandidate, *remoteCandidate);
         SelectedPair pair { d->convertLocal(*localCandidate),
                             NiceCandidateConversion::toIceCandidate(*remoteCandidate) };
         NetworkThread::deliver(d->q, [d, pair] { d->onSelectedPair(pair); });
+    }
+
+    // Network thread: the selected pair changed. Datagrams go straight on its socket while it is
+    // a direct UDP pair (libnice tells: it hands out the socket of no other kind of pair).
+    void updatePath(const NiceCandidate &localCandidate, const NiceCandidate &remoteCandidate)
+    {
+        const PathKey key { localCandidate.addr, remoteCandidate.addr, localCandidate.type, localCandidate.transport };
+        if (!pathKey || !nice_address_equal(&pathKey->local, &key.local)
+            || !nice_address_equal(&pathKey->remote, &key.remote) || pathKey->type != key.type
+            || pathKey->transport != key.transport) {
+            pathKey = key;
+            ++pathId;
+        }
+        direct.reset(); // puts the socket's previous MTU mode back before a new sender saves it
+        if (GSocket *socket = nice_agent_get_selected_socket(agent, stream, Component)) {
+            direct = DirectUdpSender::create(socket, remoteCandidate.addr);
+            g_object_unref(socket);
+        }
+        qCDebug(lcIce) << "path" << pathId << (direct ? "sends directly on its UDP socket" : "sends through libnice");
+    }
+
+    void refreshPath()
+    {
+        NiceCandidate *localCandidate = nullptr;
+        NiceCandidate *remoteCandidate = nullptr;
+        if (agent && nice_agent_get_selected_pair(agent, stream, Component, &localCandidate, &remoteCandidate))
+            updatePath(*localCandidate, *remoteCandidate);
+    }
+
+    // Network thread: datagrams go through libnice again, which refuses them without consent.
+    void dropDirectPath() { direct.reset(); }
+
+    DirectUdpSender *directSender()
+    {
+        if (direct && !direct->isUsable())
+            direct.reset(); // libnice closed the socket
+        return direct.get();
     }
 
     static void onReceive(NiceAgent *, guint, guint, guint size, gchar *buffer, gpointer data)
@@ -540,6 +597,7 @@ struct IceAgent::Private
             job->d = nullptr; // resolver callbacks still pending
         jobs.clear();
         receiver = {};
+        dropDirectPath();
         if (!agent)
             return;
         g_signal_handlers_disconnect_by_data(agent, this);
@@ -941,6 +999,7 @@ void IceAgent::revokeConsent()
     if (d->closing)
         return;
     d->net.post([this] {
+        d->dropDirectPath();
         if (d->agent && !nice_agent_consent_lost(d->agent, d->stream, Component))
             qCWarning(lcIce) << "libnice could not revoke consent";
     });
@@ -983,11 +1042,27 @@ void IceAgent::reportRtt(int milliseconds)
 
 bool IceAgent::sendDatagram(const uint8_t *data, size_t size)
 {
-    if (!d->agent || size == 0 || size > 65535)
-        return false;
-    const gint sent
-        = nice_agent_send(d->agent, d->stream, Component, guint(size), reinterpret_cast<const gchar *>(data));
-    return sent == gint(size);
+    const Datagram datagram { data, size };
+    return sendDatagrams(&datagram, 1) == 1;
+}
+
+size_t IceAgent::sendDatagrams(const Datagram *datagrams, size_t count)
+{
+    if (!d->agent)
+        return 0;
+    for (size_t i = 0; i < count; ++i) {
+        if (datagrams[i].size == 0 || datagrams[i].size > 65507)
+            return i; // what no UDP path carries is never sent; earlier ones are
+    }
+    if (DirectUdpSender *direct = d->directSender())
+        return direct->send(datagrams, count);
+    for (size_t i = 0; i < count; ++i) {
+        const gint sent = nice_agent_send(d->agent, d->stream, Component, guint(datagrams[i].size),
+                                          reinterpret_cast<const gchar *>(datagrams[i].data));
+        if (sent != gint(datagrams[i].size))
+            return i;
+    }
+    return count;
 }
 
 void IceAgent::setDatagramReceiver(Receiver receiver)
@@ -998,6 +1073,16 @@ void IceAgent::setDatagramReceiver(Receiver receiver)
 size_t IceAgent::maxDatagramSize() const
 {
     return MaxDatagramSize;
+}
+
+size_t IceAgent::maxProbeDatagramSize() const
+{
+    return d->direct ? std::max(d->direct->maxProbeDatagramSize(), MaxDatagramSize) : MaxDatagramSize;
+}
+
+uint64_t IceAgent::pathId() const
+{
+    return d->pathId;
 }
 
 } // namespace Peerlink

@@ -101,12 +101,20 @@ public:
     int rttMs() const;
     void reportRtt(int milliseconds);
 
-    // DatagramLink, network thread only.
+    // DatagramLink, network thread only. On a direct UDP pair, datagrams go straight on the
+    // pair's socket in batches (UDP segmentation offload or sendmmsg, same 5-tuple as libnice);
+    // on relayed and TCP pairs, and without consent, through libnice.
     bool sendDatagram(const uint8_t *data, size_t size) override;
+    size_t sendDatagrams(const Datagram *datagrams, size_t count) override;
     void setDatagramReceiver(Receiver receiver) override;
     // 1200 bytes: the QUIC minimum. A TURN channel adds 4 bytes (a Send indication 36), which any
     // path with the IPv6 minimum MTU of 1280 still carries unfragmented.
     size_t maxDatagramSize() const override;
+    // On a direct UDP pair, a full Ethernet frame's payload (1472 bytes over IPv4, 1452 over
+    // IPv6), worth probing for; sent with "don't fragment". Otherwise maxDatagramSize().
+    size_t maxProbeDatagramSize() const override;
+    // +1 whenever libnice selects a pair with other addresses, type or transport.
+    uint64_t pathId() const override;
 
 Q_SIGNALS:
     void stateChanged(Peerlink::IceAgent::State state);

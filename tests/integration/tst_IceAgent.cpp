@@ -1,7 +1,8 @@
 // IceAgent end to end: two real agents on 127.0.0.1 with trickle ICE (candidates passed on as
 // they are emitted; one side's candidates reach the other BEFORE its credentials, as can happen
 // with Jingle transport-info), with and without a real coturn (TURN over UDP, TCP and TLS,
-// relay-only). Data is checked datagram by datagram through the DatagramLink interface.
+// relay-only). Data is checked datagram by datagram through the DatagramLink interface, one by
+// one and in batches of mixed sizes (sent straight on the socket of a direct pair).
 #include "CoturnServer.h"
 #include "core/ice/IceAgent.h"
 #include "core/net/NetworkThread.h"
@@ -13,6 +14,8 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
+#include <vector>
 
 using namespace Peerlink;
 using namespace Peerlink::Test;
@@ -133,22 +136,26 @@ struct Peers
     }
 
     // Sends count datagrams each way, resending the missing ones until all arrived intact.
-    bool exchange(int count, int size, int timeoutMs)
+    bool exchange(int count, int size, int timeoutMs) { return exchange(QList<int>(count, size), false, timeoutMs); }
+
+    // Sends datagrams of these sizes each way (datagram i has size sizes[i]), one by one or in
+    // batches with sendDatagrams(), resending the missing ones until all arrived intact.
+    bool exchange(const QList<int> &sizes, bool batched, int timeoutMs)
     {
+        const int count = int(sizes.size());
         QDeadlineTimer deadline(timeoutMs);
         while (!deadline.hasExpired()) {
             bool complete = false;
             int corrupt = 0;
             net.runSync([&] {
-                for (int seq = 0; seq < count; ++seq) {
-                    if (!inboxB.good.contains(seq)) {
-                        const QByteArray data = payload(1, seq, size);
-                        a->sendDatagram(reinterpret_cast<const uint8_t *>(data.constData()), size_t(data.size()));
+                for (const auto &[from, direction, inbox] :
+                     { std::tuple { a.get(), 1, &inboxB }, std::tuple { b.get(), 2, &inboxA } }) {
+                    QList<QByteArray> missing;
+                    for (int seq = 0; seq < count; ++seq) {
+                        if (!inbox->good.contains(seq))
+                            missing.append(payload(direction, seq, sizes[seq]));
                     }
-                    if (!inboxA.good.contains(seq)) {
-                        const QByteArray data = payload(2, seq, size);
-                        b->sendDatagram(reinterpret_cast<const uint8_t *>(data.constData()), size_t(data.size()));
-                    }
+                    send(from, missing, batched);
                 }
                 complete = int(inboxA.good.size()) == count && int(inboxB.good.size()) == count;
                 corrupt = inboxA.corrupt + inboxB.corrupt;
@@ -164,6 +171,27 @@ struct Peers
         return false;
     }
 
+    // Network thread.
+    static void send(IceAgent *agent, const QList<QByteArray> &datagrams, bool batched)
+    {
+        if (!batched) {
+            for (const QByteArray &data : datagrams)
+                agent->sendDatagram(reinterpret_cast<const uint8_t *>(data.constData()), size_t(data.size()));
+            return;
+        }
+        std::vector<DatagramLink::Datagram> batch;
+        for (const QByteArray &data : datagrams)
+            batch.push_back({ reinterpret_cast<const uint8_t *>(data.constData()), size_t(data.size()) });
+        size_t done = 0;
+        while (done < batch.size()) {
+            const size_t n = std::min<size_t>(batch.size() - done, 100);
+            const size_t sent = agent->sendDatagrams(batch.data() + done, n);
+            if (sent == 0)
+                return; // the socket buffer is full: the rest goes in the next round
+            done += sent;
+        }
+    }
+
     void clearInboxes()
     {
         net.runSync([this] {
@@ -176,6 +204,38 @@ struct Peers
 QString describe(const IceCandidate &c)
 {
     return IceCandidate::typeName(c.type) + u' ' + c.address.toString() + u':' + QString::number(c.port);
+}
+
+// Sizes that exercise how a batch is split into segmented sends: runs of equal sizes, a shorter
+// one ending a run, a longer one starting the next, single ones, and datagrams above 1200 bytes.
+QList<int> mixedSizes(int largest)
+{
+    QList<int> sizes;
+    for (int i = 0; i < 70; ++i)
+        sizes.append(largest); // more than one segmented send carries
+    sizes << 700 << largest << 1200 << 1200 << 1200 << 1300 << 40 << 40 << 1200 << 5;
+    for (int i = 0; i < 30; ++i)
+        sizes.append(1000 + i * 7);
+    for (int i = 0; i < 20; ++i)
+        sizes.append(1200);
+    return sizes;
+}
+
+// What the agent tells the channel about its path, read on the network thread.
+struct PathInfo
+{
+    size_t probeSize = 0;
+    uint64_t id = 0;
+};
+
+PathInfo pathInfo(NetworkThread &net, IceAgent *agent)
+{
+    PathInfo info;
+    net.runSync([&] {
+        info.probeSize = agent->maxProbeDatagramSize();
+        info.id = agent->pathId();
+    });
+    return info;
 }
 
 } // namespace
@@ -242,6 +302,18 @@ void tst_IceAgent::hostPairOnLoopback()
     QCOMPARE(peers.b->selectedPair()->local.port, peers.a->selectedPair()->remote.port);
     QCOMPARE(peers.a->maxDatagramSize(), size_t(1200));
     QVERIFY(peers.exchange(50, 1200, Timeout));
+
+    // A direct IPv4 pair: full Ethernet-sized datagrams are worth probing for, and batches of
+    // mixed sizes arrive intact.
+    for (IceAgent *agent : { peers.a.get(), peers.b.get() }) {
+        const PathInfo path = pathInfo(net, agent);
+        QCOMPARE(path.probeSize, size_t(1472));
+        QVERIFY(path.id > 0);
+    }
+    peers.clearInboxes();
+    QVERIFY(peers.exchange(mixedSizes(1472), true, Timeout));
+    peers.clearInboxes();
+    QVERIFY(peers.exchange(QList<int>(500, 1472), true, Timeout));
 }
 
 void tst_IceAgent::relayOnlyThroughCoturn_data()
@@ -301,6 +373,13 @@ void tst_IceAgent::relayOnlyThroughCoturn()
                  qPrintable(describe(pair->remote)));
     }
     QVERIFY(peers.exchange(50, 1200, Timeout));
+    // Through a relay nothing above the minimum is tried; batches go through libnice.
+    QCOMPARE(pathInfo(net, peers.a.get()).probeSize, size_t(1200));
+    QVERIFY(pathInfo(net, peers.a.get()).id > 0);
+    peers.clearInboxes();
+    QList<int> sizes = mixedSizes(1200);
+    sizes.removeIf([](int size) { return size > 1200; });
+    QVERIFY(peers.exchange(sizes, true, Timeout));
 
     // coturn's own log shows both users' sessions and allocations, over TLS exactly when asked.
     const QStringList log = m_coturn->log().split(u'\n');
@@ -377,6 +456,8 @@ void tst_IceAgent::restartAfterReady()
         QCOMPARE(c.generation, 1);
     peers.clearInboxes();
     QVERIFY(peers.exchange(10, 1200, Timeout));
+    peers.clearInboxes();
+    QVERIFY(peers.exchange(mixedSizes(1472), true, Timeout));
 }
 
 void tst_IceAgent::wrongTurnPassword_data()
@@ -476,6 +557,14 @@ void tst_IceAgent::consentRevokedFailsThePeer()
     qInfo().noquote() << "reason:" << reason;
     QVERIFY2(reason.contains(u"lost"_s), qPrintable(reason));
     QCOMPARE(peers.a->state(), IceAgent::State::Failed);
+    // Without consent nothing is sent any more, batches included (they took the pair's socket
+    // directly while it had consent).
+    const QByteArray data = payload(1, 0, 1200);
+    const DatagramLink::Datagram datagrams[] = { { reinterpret_cast<const uint8_t *>(data.constData()), 1200 },
+                                                 { reinterpret_cast<const uint8_t *>(data.constData()), 1200 } };
+    size_t sent = 99;
+    net.runSync([&] { sent = peers.a->sendDatagrams(datagrams, 2); });
+    QCOMPARE(sent, size_t(0));
 }
 
 void tst_IceAgent::closeEmitsClosed()

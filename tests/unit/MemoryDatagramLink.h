@@ -2,7 +2,9 @@
 // that run on a DatagramLink (SecureChannel). Datagrams travel through the network thread's task
 // queue, never synchronously. Each direction can lose, reorder and duplicate datagrams, drawn
 // from a seeded generator so a run is reproducible; an end can be made silent (a vanished peer)
-// and garbage can be injected as if it came from the peer.
+// and garbage can be injected as if it came from the peer. A path can be given an MTU above the
+// guaranteed size (larger datagrams are dropped, as a router drops "don't fragment" packets) and
+// be switched to another path, as an ICE agent's selected pair can change.
 #pragma once
 
 #include "core/net/DatagramLink.h"
@@ -58,7 +60,8 @@ public:
     {
         Endpoint &e = *m_endpoint;
         ++e.sent;
-        if (size > e.maxSize || e.silent.load()) {
+        e.largestSent = std::max(e.largestSent.load(), size);
+        if (size > e.pathMtu.load() || e.silent.load()) {
             ++e.dropped;
             return true;
         }
@@ -80,6 +83,7 @@ public:
             });
             return true;
         }
+        e.largestPassed = std::max(e.largestPassed.load(), size);
         e.forward(datagram);
         if (twice)
             e.forward(datagram);
@@ -87,9 +91,27 @@ public:
         return true;
     }
 
+    size_t sendDatagrams(const Datagram *datagrams, size_t count) override
+    {
+        if (count > 1)
+            m_endpoint->batchedDatagrams += count;
+        return DatagramLink::sendDatagrams(datagrams, count);
+    }
+
     void setDatagramReceiver(Receiver receiver) override { m_endpoint->receiver = std::move(receiver); }
 
     size_t maxDatagramSize() const override { return m_endpoint->maxSize; }
+    size_t maxProbeDatagramSize() const override { return m_endpoint->probeSize.load(); }
+    uint64_t pathId() const override { return m_endpoint->pathId.load(); }
+
+    // Any thread. From now on datagrams take path id: the user may try datagrams up to
+    // probeSize, those larger than mtu are dropped.
+    void setPath(uint64_t id, size_t probeSize, size_t mtu)
+    {
+        m_endpoint->probeSize = probeSize;
+        m_endpoint->pathMtu = mtu;
+        m_endpoint->pathId = id;
+    }
 
     // Any thread. A silent end drops everything it is asked to send.
     void setSilent(bool silent) { m_endpoint->silent = silent; }
@@ -126,6 +148,17 @@ public:
     quint64 datagramsSent() const { return m_endpoint->sent.load(); }
     quint64 datagramsDropped() const { return m_endpoint->dropped.load(); }
     quint64 datagramsReceived() const { return m_endpoint->received.load(); }
+    // Datagrams handed over in batches of more than one (sendDatagrams()).
+    quint64 datagramsBatched() const { return m_endpoint->batchedDatagrams.load(); }
+    // The largest datagram the user tried to send, and the largest the path carried, since
+    // creation or resetLargest().
+    size_t largestSent() const { return m_endpoint->largestSent.load(); }
+    size_t largestPassed() const { return m_endpoint->largestPassed.load(); }
+    void resetLargest()
+    {
+        m_endpoint->largestSent = 0;
+        m_endpoint->largestPassed = 0;
+    }
 
 private:
     struct Endpoint
@@ -135,6 +168,8 @@ private:
             , impairment(imp)
             , rng(imp.seed)
             , maxSize(max)
+            , probeSize(max)
+            , pathMtu(max)
         { }
 
         // Network thread only.
@@ -161,6 +196,12 @@ private:
         const LinkImpairment impairment;
         std::mt19937 rng; // network thread only
         const size_t maxSize;
+        std::atomic<size_t> probeSize;
+        std::atomic<size_t> pathMtu;
+        std::atomic<uint64_t> pathId = 0;
+        std::atomic<size_t> largestSent = 0;
+        std::atomic<size_t> largestPassed = 0;
+        std::atomic<quint64> batchedDatagrams = 0;
         Receiver receiver; // network thread only
         std::weak_ptr<Endpoint> peer;
         std::optional<QByteArray> held; // network thread only
