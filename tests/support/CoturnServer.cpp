@@ -3,6 +3,7 @@
 #include "FreePort.h"
 
 #include <pwd.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,6 +18,8 @@
 #include <QTest>
 #include <QThread>
 #include <QUdpSocket>
+
+#include <csignal>
 
 namespace Peerlink::Test {
 
@@ -201,11 +204,14 @@ bool CoturnServer::start()
             QStringLiteral("--pidfile=") + m_dir->filePath(QStringLiteral("turnserver.pid")),
             QStringLiteral("--userdb=") + m_dir->filePath(QStringLiteral("turndb")),
         };
+        // coturn dies with the test process, even a crashed or killed one (the fixture's
+        // destructor would not run).
+        m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
         if (root) {
             m_process.start(QStringLiteral("setpriv"),
                             QStringList { QStringLiteral("--reuid=turnserver"), QStringLiteral("--regid=turnserver"),
-                                          QStringLiteral("--clear-groups"), QStringLiteral("--"),
-                                          QStringLiteral("turnserver") }
+                                          QStringLiteral("--clear-groups"), QStringLiteral("--pdeathsig=TERM"),
+                                          QStringLiteral("--"), QStringLiteral("turnserver") }
                                 + arguments);
         } else {
             m_process.start(QStringLiteral("turnserver"), arguments);
