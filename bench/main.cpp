@@ -5,6 +5,7 @@
 #include "bench/ConnectBench.h"
 #include "bench/Report.h"
 #include "bench/TcpBaseline.h"
+#include "bench/TransferBench.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -77,6 +78,11 @@ int main(int argc, char *argv[])
 
     if (command == u"report-channel")
         return reportChannel(parser.value(dir), parser.value(rounds).toInt(), parser.value(json));
+    // transfer [--bytes N] [--rounds N] [--json FILE]: a file of >= 1 GiB vs the channel (TransferBench.h)
+    if (command == u"transfer")
+        return runTransferBench(options.bytes, parser.value(rounds).toInt(), parser.value(json));
+    if (command == u"transfer-recv")
+        return runTransferReceiver(parser.value(dir));
     if (command == u"connect")
         return print(runConnectBench(parser.value(runs).toInt()));
     if (command == u"channel-recv")

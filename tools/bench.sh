@@ -67,6 +67,13 @@ channel)
     done
     "$bin" report-channel --dir "$work" --rounds "$rounds" ${json:+--json "$json"}
     ;;
+transfer)
+    # A file of at least 1 GiB between two processes over loopback, against the channel's bulk
+    # throughput in the same run; the receiver's memory growth.
+    [ "$bytes" -lt 1073741824 ] && bytes=1073741824
+    echo "bench: file transfer of $((bytes / 1024 / 1024)) MiB over loopback, $rounds rounds..."
+    "$bin" transfer --bytes "$bytes" --rounds "$rounds" ${json:+--json "$json"}
+    ;;
 *)
     echo "usage: ./dev bench channel [--json FILE] [--bytes N] [--runs N] [--rounds N]" >&2
     exit 2
