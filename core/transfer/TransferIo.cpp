@@ -23,8 +23,9 @@
 #include <vector>
 
 #ifdef Q_OS_UNIX
-#include <climits>
 #include <sys/uio.h>
+
+#include <climits>
 #endif
 
 namespace Peerlink {
@@ -404,7 +405,8 @@ public:
                 const QString message = full
                     ? TransferIo::tr("The disk holding %1 is full. %2 were saved; free some space, then resume.")
                           .arg(QDir::toNativeSeparators(entry.finalPath), sizeText(entry.position))
-                    : TransferIo::tr("Writing %1 failed: %2").arg(QDir::toNativeSeparators(entry.file.fileName()), error);
+                    : TransferIo::tr("Writing %1 failed: %2")
+                          .arg(QDir::toNativeSeparators(entry.file.fileName()), error);
                 const qint64 onDisk = entry.position;
                 entry.file.close();
                 const auto kind = full ? TransferIo::WriteError::NoSpace : TransferIo::WriteError::Failed;
