@@ -867,6 +867,10 @@ private:
     void onStreamClosed(int64_t id, bool hasCode, uint64_t code)
     {
         m_lostOnClosedStreams += ngtcp2_conn_get_stream_loss_count(m_conn, id);
+        // The peer may open one more stream for each of its streams that closed: without this,
+        // a session allows only the initial limit of peer streams (one file each) in its lifetime.
+        if (!isLocalStream(id))
+            ngtcp2_conn_extend_max_streams_bidi(m_conn, 1);
         const auto it = m_streams.find(id);
         if (it != m_streams.end()) {
             Stream &stream = it->second;
