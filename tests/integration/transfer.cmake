@@ -2,9 +2,6 @@
 # decline, rules, folders, pause/resume/cancel, resume after a broken session, hostile peers, a
 # full disk (tmpfs, as root); and a receiver process killed mid-transfer and started again.
 peerlink_add_test(tst_TransferService SOURCES tst_TransferService.cpp LABEL integration TIMEOUT 900 NO_GLIB_TWIN)
-# Not yet part of ./dev test: manyFilesReuseStreams (many small files in one session) does not
-# complete; the file transfer work is still open. Run the binary directly to see it.
-set_tests_properties(tst_TransferService tst_TransferService_no_glib PROPERTIES DISABLED TRUE)
 
 # transfer_peer: a receiving device in a process of its own, killed and started again by the test.
 add_executable(transfer_peer transfer_peer.cpp)
