@@ -3,6 +3,7 @@
 // with a connected contact and the conversation, transfers in progress, connection details,
 // settings, and the settings in German. Usage: peerlink-screenshots OUTDIR
 // Runs with any Qt platform (offscreen or a virtual X server).
+#include "CoturnServer.h"
 #include "ProsodyServer.h"
 #include "TestCertificateAuthority.h"
 #include "UiPeer.h"
@@ -90,7 +91,15 @@ int main(int argc, char *argv[])
     TestCertificateAuthority ca;
     if (!ca.isValid())
         return fail("cannot make the test certificate authority");
-    ProsodyServer server(ca);
+    // coturn behind the server's XEP-0215 services, so that the settings show what users see.
+    CoturnServer turn;
+    if (!turn.start())
+        return fail("cannot start coturn");
+    ProsodyServer::Options options;
+    options.turnSecret = turn.sharedSecret();
+    options.turnPort = turn.port();
+    options.turnTcp = true;
+    ProsodyServer server(ca, options);
     if (!server.start())
         return fail("cannot start prosody");
     for (const char *user : { "alice", "bob", "carol" })
