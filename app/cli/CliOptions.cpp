@@ -145,6 +145,10 @@ bool CliOptions::parse(const QCoreApplication &app, CliOptions *options, QString
     const QString ports = option(QStringLiteral("ports"), QStringLiteral("local port range for host candidates"),
                                  QStringLiteral("MIN-MAX"));
     const QString bbr = option(QStringLiteral("bbr"), QStringLiteral("BBR congestion control instead of CUBIC"));
+    const QString cc = option(QStringLiteral("cc"),
+                              QStringLiteral("congestion control of the channel: cubic (default) or bbr (better on "
+                                             "lossy links)"),
+                              QStringLiteral("NAME"));
     const QString contact = option(QStringLiteral("contact"),
                                    QStringLiteral("make JID a mutual contact first (ask and approve; repeatable)"),
                                    QStringLiteral("JID"));
@@ -169,6 +173,22 @@ bool CliOptions::parse(const QCoreApplication &app, CliOptions *options, QString
                                   QStringLiteral("gather: keep collecting late candidates MS milliseconds after "
                                                  "gathering is done (UPnP mappings can come late)"),
                                   QStringLiteral("MS"));
+    const QString ping = option(QStringLiteral("ping-ms"),
+                                QStringLiteral("while holding (--hold), send a chat message every MS milliseconds; the "
+                                               "report says when each was delivered and over which path"),
+                                QStringLiteral("MS"));
+    const QString waitGathering = option(
+        QStringLiteral("wait-gathering"),
+        QStringLiteral("before ending, wait (at most 10 s) until ICE gathering is done, so that the report lists "
+                       "late candidates such as UPnP mappings"));
+    const QString relayGrace = option(QStringLiteral("relay-grace-ms"),
+                                      QStringLiteral("hold the peer's relayed candidates back this long while direct "
+                                                     "paths are checked (default 3000; 0: no head start)"),
+                                      QStringLiteral("MS"));
+    const QString events = option(QStringLiteral("events"),
+                                  QStringLiteral("append each event (signed in, connected, path, ICE restart, account "
+                                                 "state, end) to FILE as it happens, one JSON object per line"),
+                                  QStringLiteral("FILE"));
     const QString json
         = option(QStringLiteral("json"), QStringLiteral("also write the report to FILE"), QStringLiteral("FILE"));
     parser.process(app);
@@ -306,6 +326,12 @@ bool CliOptions::parse(const QCoreApplication &app, CliOptions *options, QString
     }
     if (flag(bbr))
         options->session.congestionControl = SecureChannel::CongestionControl::Bbr;
+    if (const QString name = value(cc).toLower(); name == u"bbr")
+        options->session.congestionControl = SecureChannel::CongestionControl::Bbr;
+    else if (name == u"cubic")
+        options->session.congestionControl = SecureChannel::CongestionControl::Cubic;
+    else if (!name.isEmpty())
+        return fail(QStringLiteral("--cc %1: expected cubic or bbr").arg(name));
 
     options->contacts = values(contact);
     if (options->command == Command::Connect && !options->contacts.contains(options->peer))
@@ -320,9 +346,13 @@ bool CliOptions::parse(const QCoreApplication &app, CliOptions *options, QString
     options->messages = values(message);
     if (!number(expectFiles, 0, &options->expectFiles) || !number(expectMessages, 0, &options->expectMessages)
         || !number(hold, 0, &options->holdSeconds) || !number(timeout, 120, &options->timeoutSeconds)
-        || !number(linger, 0, &options->lingerMs) || options->timeoutSeconds == 0)
-        return fail(QStringLiteral("--expect-files, --expect-messages, --hold, --timeout and --linger-ms take whole "
-                                   "numbers"));
+        || !number(linger, 0, &options->lingerMs) || !number(ping, 0, &options->pingMs) || options->timeoutSeconds == 0)
+        return fail(QStringLiteral("--expect-files, --expect-messages, --hold, --timeout, --linger-ms and --ping-ms "
+                                   "take whole numbers"));
+    options->eventsFile = value(events);
+    options->waitGathering = flag(waitGathering);
+    if (!number(relayGrace, ice.relayGraceMs, &ice.relayGraceMs))
+        return fail(QStringLiteral("--relay-grace-ms takes a whole number of milliseconds"));
     options->downloadDir = value(downloadDir);
     options->jsonFile = value(json);
     return true;

@@ -33,6 +33,9 @@ struct CliOptions
     int holdSeconds = 0; // keep the session open this long after the work is done
     int timeoutSeconds = 120;
     int lingerMs = 0; // gather: keep collecting late (trickled) candidates this long
+    int pingMs = 0; // while holding: send a chat message this often (0: none)
+    bool waitGathering = false; // end only once ICE gathering is done (late UPnP candidates reported)
+    QString eventsFile; // append one JSON line per event (connected, path, ICE restart, end, ...)
     QString jsonFile;
 
     // Parses the arguments of app. Returns false with *error (what is wrong, in plain words) when

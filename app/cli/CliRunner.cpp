@@ -12,6 +12,7 @@
 #include "core/xmpp/Account.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QElapsedTimer>
@@ -111,6 +112,7 @@ struct CliRunner::Private
 {
     CliOptions options;
     QElapsedTimer clock;
+    qint64 clockEpochMs = 0; // wall-clock time (ms since 1970) when clock started
     QDeadlineTimer deadline;
     QJsonObject report;
     QString error;
@@ -126,19 +128,30 @@ struct CliRunner::Private
     std::unique_ptr<TransferService> transfers;
 
     QPointer<PeerSession> session;
+    QPointer<IceAgent> watchedIce;
     QString peerBare;
     QJsonArray pathChanges;
     QJsonArray candidates;
+    QJsonArray events; // everything event() recorded, also written to --events as it happens
+    QJsonArray accountStates;
+    int iceRestarts = 0;
 
+    // A running transfer whose bytes did not move this long has stalled (a lost path).
+    static constexpr qint64 StallMs = 2000;
     struct FileRun
     {
         qint64 startedMs = -1;
         qint64 finishedMs = -1;
+        qint64 lastBytes = -1;
+        qint64 lastProgressMs = -1;
+        QJsonArray stalls; // {"from_ms", "to_ms"}: no progress in between
         Transfer last;
     };
     std::map<QString, FileRun> files; // by transfer id
     QStringList outgoingMessages; // ids
     std::map<QString, ChatMessage> messages; // by id, both directions
+    std::map<QString, qint64> messageSentMs; // by id
+    std::map<QString, qint64> messageDeliveredMs; // by id
 
     qint64 now() const { return clock.elapsed(); }
     bool fail(const QString &message)
@@ -153,7 +166,10 @@ struct CliRunner::Private
     bool makeContacts();
     bool connectSession();
     void watch(PeerSession *s);
-    void recordPath(const char *event);
+    void watchIce();
+    void recordPath(const char *what);
+    void event(const QString &name, QJsonObject fields = {});
+    bool sendPing(int number);
     bool doWork();
     void tearDown();
     void collectReport();
@@ -205,6 +221,11 @@ bool CliRunner::Private::setUp()
         if (options.contacts.contains(jid, Qt::CaseInsensitive))
             account->approveSubscription(jid);
     });
+    QObject::connect(account.get(), &Account::stateChanged, account.get(), [this](Account::State state) {
+        const QString name = QString::fromLatin1(QMetaEnum::fromType<Account::State>().valueToKey(int(state)));
+        accountStates.append(QJsonObject { { QStringLiteral("at_ms"), now() }, { QStringLiteral("state"), name } });
+        event(QStringLiteral("account"), { { QStringLiteral("state"), name } });
+    });
     sessions = std::make_unique<SessionManager>(*account, *thread, identity, options.session);
     chat = std::make_unique<ChatService>(*account, *sessions, *database);
     if (!chat->isValid())
@@ -243,6 +264,7 @@ bool CliRunner::Private::signIn()
         return false;
     report.insert(QStringLiteral("jid"), account->boundJid());
     report.insert(QStringLiteral("signed_in_ms"), now());
+    event(QStringLiteral("signed-in"));
     // The server's STUN/TURN services (XEP-0215) arrive shortly after sign-in.
     if (options.session.useServerServices)
         waitUntil([&] { return !account->externalServices().isEmpty(); },
@@ -281,7 +303,7 @@ bool CliRunner::Private::makeContacts()
     return true;
 }
 
-void CliRunner::Private::recordPath(const char *event)
+void CliRunner::Private::recordPath(const char *what)
 {
     if (!session)
         return;
@@ -291,14 +313,58 @@ void CliRunner::Private::recordPath(const char *event)
             candidates.append(candidateJson(c));
     }
     QJsonObject entry { { QStringLiteral("at_ms"), now() },
-                        { QStringLiteral("event"), QString::fromLatin1(event) },
+                        { QStringLiteral("event"), QString::fromLatin1(what) },
                         { QStringLiteral("state"), PeerSession::stateName(session->state()) } };
     if (const auto path = session->path()) {
         entry.insert(QStringLiteral("path"), path->relayed() ? QStringLiteral("relay") : QStringLiteral("direct"));
         entry.insert(QStringLiteral("local"), candidateJson(path->local));
         entry.insert(QStringLiteral("remote"), candidateJson(path->remote));
     }
+    if (session->state() == PeerSession::State::Ended) {
+        entry.insert(
+            QStringLiteral("end_reason"),
+            QString::fromLatin1(QMetaEnum::fromType<PeerSession::EndReason>().valueToKey(int(session->endReason()))));
+        entry.insert(QStringLiteral("end_text"), session->endText());
+    }
     pathChanges.append(entry);
+    watchIce();
+    QJsonObject fields = entry;
+    fields.remove(QStringLiteral("at_ms"));
+    fields.remove(QStringLiteral("event"));
+    event(QString::fromLatin1(what), fields);
+}
+
+void CliRunner::Private::event(const QString &name, QJsonObject fields)
+{
+    fields.insert(QStringLiteral("event"), name);
+    fields.insert(QStringLiteral("at_ms"), now());
+    fields.insert(QStringLiteral("epoch_ms"), clockEpochMs + now());
+    events.append(fields);
+    if (options.eventsFile.isEmpty())
+        return;
+    QFile file(options.eventsFile);
+    if (file.open(QIODevice::WriteOnly | QIODevice::Append))
+        file.write(QJsonDocument(fields).toJson(QJsonDocument::Compact) + '\n');
+}
+
+// The session's ICE agent: restarts and failures, as events. An incoming session gets its agent
+// after watch(), so this runs again on every path event.
+void CliRunner::Private::watchIce()
+{
+    IceAgent *agent = session ? session->iceAgent() : nullptr;
+    if (!agent || agent == watchedIce)
+        return;
+    watchedIce = agent;
+    QObject::connect(agent, &IceAgent::localCredentialsChanged, agent, [this, agent] {
+        ++iceRestarts;
+        event(QStringLiteral("ice-restart"), { { QStringLiteral("generation"), agent->generation() } });
+    });
+    QObject::connect(agent, &IceAgent::failed, agent, [this](const QString &reason) {
+        event(QStringLiteral("ice-failed"), { { QStringLiteral("reason"), reason } });
+    });
+    QObject::connect(agent, &IceAgent::relayFailed, agent, [this](const QString &reason) {
+        event(QStringLiteral("relay-failed"), { { QStringLiteral("reason"), reason } });
+    });
 }
 
 void CliRunner::Private::watch(PeerSession *s)
@@ -310,6 +376,8 @@ void CliRunner::Private::watch(PeerSession *s)
     QObject::connect(s, &PeerSession::pathChanged, s, [this] { recordPath("path"); });
     QObject::connect(s, &PeerSession::connected, s, [this] { recordPath("connected"); });
     QObject::connect(s, &PeerSession::ended, s, [this] { recordPath("ended"); });
+    QObject::connect(s, &PeerSession::stateChanged, s, [this] { watchIce(); });
+    watchIce();
     if (IceAgent *agent = s->iceAgent()) {
         for (const IceCandidate &c : agent->localCandidates())
             candidates.append(candidateJson(c));
@@ -373,29 +441,58 @@ bool CliRunner::Private::doWork()
             return;
         FileRun &run = files[t.id];
         run.last = t;
-        if (run.startedMs < 0 && t.state == Transfer::State::Running)
+        if (run.startedMs < 0 && t.state == Transfer::State::Running) {
             run.startedMs = now();
+            event(QStringLiteral("transfer-running"), { { QStringLiteral("name"), t.name } });
+        }
+        if (t.state == Transfer::State::Running && t.bytesDone != run.lastBytes) {
+            if (run.lastProgressMs >= 0 && now() - run.lastProgressMs >= StallMs) {
+                run.stalls.append(QJsonObject { { QStringLiteral("from_ms"), run.lastProgressMs },
+                                                { QStringLiteral("to_ms"), now() },
+                                                { QStringLiteral("bytes"), t.bytesDone } });
+                event(QStringLiteral("transfer-resumed"),
+                      { { QStringLiteral("name"), t.name }, { QStringLiteral("stalled_ms"), run.lastProgressMs } });
+            }
+            run.lastBytes = t.bytesDone;
+            run.lastProgressMs = now();
+        }
         if (run.finishedMs < 0 && t.isFinal())
             run.finishedMs = now();
     };
     QObject::connect(transfers.get(), &TransferService::transferAdded, &context, track);
     QObject::connect(transfers.get(), &TransferService::transferChanged, &context, track);
     QObject::connect(transfers.get(), &TransferService::finished, &context, track);
-    QObject::connect(transfers.get(), &TransferService::offerReceived, &context, [this, track](const Transfer &t) {
+    const auto onOffer = [this, track](const Transfer &t) {
         track(t);
         if (options.expectFiles <= 0 || t.peer.compare(peerBare, Qt::CaseInsensitive) != 0)
             return;
         QString message;
         if (!transfers->accept(t.id, {}, &message))
             fail(QStringLiteral("cannot accept %1: %2").arg(t.name, message));
-    });
+    };
+    QObject::connect(transfers.get(), &TransferService::offerReceived, &context, onOffer);
+    // Offers that came as soon as the channel opened, before this point.
+    for (const Transfer &t : transfers->transfers()) {
+        if (t.direction == Transfer::Direction::Incoming && t.state == Transfer::State::Offered
+            && t.created.toMSecsSinceEpoch() >= clockEpochMs)
+            onOffer(t);
+    }
     const auto trackMessage = [this](const ChatMessage &m) {
-        if (m.peer.compare(peerBare, Qt::CaseInsensitive) == 0)
-            messages[m.id] = m;
+        if (m.peer.compare(peerBare, Qt::CaseInsensitive) != 0)
+            return;
+        messages[m.id] = m;
+        if ((m.state == ChatMessage::State::Delivered || m.state == ChatMessage::State::Read)
+            && !messageDeliveredMs.contains(m.id))
+            messageDeliveredMs[m.id] = now();
     };
     QObject::connect(chat.get(), &ChatService::messageAdded, &context, trackMessage);
     QObject::connect(chat.get(), &ChatService::messageChanged, &context,
                      [trackMessage](const ChatMessage &m) { trackMessage(m); });
+    // Messages the peer sent as soon as the channel opened may have arrived before this point.
+    for (const ChatMessage &m : chat->history(peerBare)) {
+        if (m.direction == ChatMessage::Direction::Incoming && m.receivedAt.toMSecsSinceEpoch() >= clockEpochMs)
+            trackMessage(m);
+    }
 
     for (const QString &text : std::as_const(options.messages)) {
         QString message;
@@ -403,6 +500,7 @@ bool CliRunner::Private::doWork()
         if (id.isEmpty())
             return fail(QStringLiteral("cannot send the message: ") + message);
         outgoingMessages.append(id);
+        messageSentMs[id] = now();
     }
     if (!options.sendFiles.isEmpty()) {
         QString message;
@@ -457,10 +555,31 @@ bool CliRunner::Private::doWork()
                         : (done ? QStringLiteral("the work stopped") : QStringLiteral("the time limit ran out")));
     }
     report.insert(QStringLiteral("work_done_ms"), now());
+    if (options.waitGathering) {
+        waitUntil([this] { return !session || !session->iceAgent() || session->iceAgent()->isGatheringDone(); },
+                  QDeadlineTimer(std::min<qint64>(10000, deadline.remainingTime())));
+        if (session && session->iceAgent())
+            report.insert(QStringLiteral("gathering_done"), session->iceAgent()->isGatheringDone());
+    }
 
-    if (options.holdSeconds > 0)
+    if (options.holdSeconds > 0) {
+        // Optionally with a chat message every pingMs: a channel that keeps working delivers them.
+        QTimer pings;
+        int pingNumber = 0;
+        QObject::connect(&pings, &QTimer::timeout, &pings, [&] {
+            if (!sessionEnded())
+                sendPing(++pingNumber);
+        });
+        if (options.pingMs > 0)
+            pings.start(options.pingMs);
         waitUntil(sessionEnded,
                   QDeadlineTimer(std::min<qint64>(options.holdSeconds * 1000LL, deadline.remainingTime())));
+        pings.stop();
+        // The last pings get the chance to arrive before the session is closed.
+        if (pingNumber > 0)
+            waitUntil([&] { return sessionEnded() || messagesSettled(); },
+                      QDeadlineTimer(std::min<qint64>(5000, deadline.remainingTime())));
+    }
     if (session && session->state() == PeerSession::State::Connected) {
         if (session->isInitiator()) {
             session->hangUp(QStringLiteral("peerlink-cli is done"));
@@ -469,6 +588,19 @@ bool CliRunner::Private::doWork()
             waitUntil(sessionEnded, QDeadlineTimer(std::min<qint64>(10000, deadline.remainingTime())));
         }
     }
+    return true;
+}
+
+bool CliRunner::Private::sendPing(int number)
+{
+    QString message;
+    const QString id = chat->send(peerBare, QStringLiteral("ping %1").arg(number), &message);
+    if (id.isEmpty()) {
+        event(QStringLiteral("ping-refused"), { { QStringLiteral("error"), message } });
+        return false;
+    }
+    outgoingMessages.append(id);
+    messageSentMs[id] = now();
     return true;
 }
 
@@ -506,6 +638,9 @@ void CliRunner::Private::collectReport()
     }
     report.insert(QStringLiteral("path_changes"), pathChanges);
     report.insert(QStringLiteral("candidates"), candidates);
+    report.insert(QStringLiteral("events"), events);
+    report.insert(QStringLiteral("account_states"), accountStates);
+    report.insert(QStringLiteral("ice_restarts"), iceRestarts);
 
     QJsonArray sent, received;
     qint64 bytesSent = 0, bytesReceived = 0;
@@ -517,6 +652,8 @@ void CliRunner::Private::collectReport()
                         { QStringLiteral("sha256"), QString::fromLatin1(t.sha256.toHex()) } };
         if (!t.error.isEmpty())
             o.insert(QStringLiteral("error"), t.error);
+        if (!run.stalls.isEmpty())
+            o.insert(QStringLiteral("stalls"), run.stalls);
         if (run.startedMs >= 0 && run.finishedMs > run.startedMs) {
             const double seconds = double(run.finishedMs - run.startedMs) / 1000.0;
             o.insert(QStringLiteral("seconds"), seconds);
@@ -552,6 +689,10 @@ void CliRunner::Private::collectReport()
                         { QStringLiteral("text"), m.text },
                         { QStringLiteral("state"), ChatMessage::stateName(m.state) },
                         { QStringLiteral("path"), ChatMessage::pathName(m.path) } };
+        if (const auto at = messageSentMs.find(id); at != messageSentMs.end())
+            o.insert(QStringLiteral("sent_ms"), at->second);
+        if (const auto at = messageDeliveredMs.find(id); at != messageDeliveredMs.end())
+            o.insert(QStringLiteral("delivered_ms"), at->second);
         (m.isOutgoing() ? messagesSent : messagesReceived).append(o);
     }
     report.insert(QStringLiteral("messages_sent"), messagesSent);
@@ -608,6 +749,8 @@ int CliRunner::Private::gather()
 int CliRunner::run()
 {
     d->clock.start();
+    d->clockEpochMs = QDateTime::currentMSecsSinceEpoch();
+    d->report.insert(QStringLiteral("clock_epoch_ms"), d->clockEpochMs);
     d->deadline = QDeadlineTimer(qint64(d->options.timeoutSeconds) * 1000);
     int result = 0;
     if (d->options.command == CliOptions::Command::Gather) {

@@ -3,6 +3,7 @@
 #include "core/Logging.h"
 #include "core/ice/DirectUdpSender_p.h"
 #include "core/ice/NiceCandidateConversion_p.h"
+#include "core/ice/RelayProbe_p.h"
 #include "core/ice/TurnTlsTunnel_p.h"
 #include "core/net/GlibContext.h"
 #include "core/net/NetworkThread.h"
@@ -12,6 +13,7 @@
 
 #include <QRandomGenerator>
 
+#include <algorithm>
 #include <atomic>
 #include <vector>
 
@@ -56,6 +58,7 @@ bool familyEnabled(const IceConfig &config, const QHostAddress &address)
 struct RelayServer
 {
     IceConfig::Server server;
+    QHostAddress serverAddress; // where the server's name resolved to
     QHostAddress niceAddress; // what libnice connects to (the tunnel for TLS)
     quint16 nicePort = 0;
     TurnTlsTunnel *tunnel = nullptr;
@@ -77,6 +80,11 @@ QString relayOnlyFailure(const IceConfig &config, const QStringList &problems)
 // How long relay-only mode waits for a relayed candidate before it gives up (libnice may wait
 // much longer on a TURN/TCP connection that broke).
 constexpr int RelayOnlyDeadlineMs = 15000;
+
+// While the selected pair goes through one of our TURN servers, it is asked this often whether
+// it still runs (RelayProbe), so that a relay that went away ends the session with that reason
+// instead of a silent path (consent would only expire after 30 s).
+constexpr int RelayProbeIntervalMs = 5000;
 
 } // namespace
 
@@ -155,6 +163,22 @@ struct IceAgent::Private
     std::optional<PathKey> pathKey;
     uint64_t pathId = 0;
     std::unique_ptr<DirectUdpSender> direct;
+    // Relayed candidates of the peer wait (relayGraceMs) while direct pairs are being checked:
+    // see holdsRelays().
+    std::vector<NiceCandidatePtr> heldRelays;
+    bool relaysReleased = false;
+    uint32_t relayGraceTimer = 0;
+    bool remoteCredentialsSet = false; // in this generation
+    bool peerChecksArrived = false; // a check of the peer reached us (libnice tells once per stream)
+    // The last datagram the channel sent, sent once more when the path comes back after it was
+    // lost (consent expired, ICE restarted): see replayAfterOutage().
+    std::vector<uint8_t> lastDatagram;
+    bool pathLost = false;
+    // The TURN server of the selected pair's local relayed candidate, watched while it is selected.
+    std::optional<Transport> selectedRelay;
+    RelayProbe *relayProbe = nullptr;
+    uint32_t relayProbeTimer = 0;
+    bool relayFailureReported = false;
 
     struct Job
     {
@@ -179,8 +203,9 @@ struct IceAgent::Private
             return false;
         g_object_set(agent, "controlling-mode", gboolean(controlling), "upnp", gboolean(config.upnp), "ice-tcp",
                      gboolean(config.iceTcp), "ice-udp", TRUE, "force-relay", gboolean(config.forceRelay),
-                     // an IGD answers slowly under load; with trickle ICE a late mapping costs nothing
-                     "upnp-timeout", guint(3000), nullptr);
+                     // an IGD answers slowly under load (discovery, description, then the mapping:
+                     // several seconds on a busy machine); with trickle ICE a late mapping costs nothing
+                     "upnp-timeout", guint(6000), nullptr);
         nice_agent_set_software(agent, "Peerlink");
 
         for (const QHostAddress &address : localAddresses()) {
@@ -199,6 +224,7 @@ struct IceAgent::Private
         g_signal_connect(agent, "candidate-gathering-done", G_CALLBACK(&Private::onGatheringDone), this);
         g_signal_connect(agent, "component-state-changed", G_CALLBACK(&Private::onComponentState), this);
         g_signal_connect(agent, "new-selected-pair-full", G_CALLBACK(&Private::onNiceSelectedPair), this);
+        g_signal_connect(agent, "initial-binding-request-received", G_CALLBACK(&Private::onFirstPeerCheck), this);
         nice_agent_attach_recv(agent, stream, Component, context, &Private::onReceive, this);
         return true;
     }
@@ -318,6 +344,7 @@ struct IceAgent::Private
             }
             RelayServer relay;
             relay.server = server;
+            relay.serverAddress = *turnResolved[i];
             relay.niceAddress = *turnResolved[i];
             relay.nicePort = server.port;
             NiceRelayType type = NICE_RELAY_TYPE_TURN_UDP;
@@ -328,7 +355,10 @@ struct IceAgent::Private
                 type = NICE_RELAY_TYPE_TURN_TCP;
                 relay.tunnel
                     = TurnTlsTunnel::create(server.host, *turnResolved[i], server.port, server.trustedCertificatesPem);
-                relay.tunnel->setErrorHandler([this] { checkRelayOnly(false); });
+                relay.tunnel->setErrorHandler([this] {
+                    checkRelayOnly(false);
+                    probeRelay(); // a TURN server that reset our connection may have stopped
+                });
                 const QHostAddress loopback(config.ipv4 ? QHostAddress::LocalHost : QHostAddress::LocalHostIPv6);
                 QString error;
                 if (!relay.tunnel->listen(loopback, &error)) {
@@ -405,6 +435,21 @@ struct IceAgent::Private
                 earlyRemote.push_back(std::move(candidate));
             return;
         }
+        if (holdsRelays()) {
+            std::vector<NiceCandidatePtr> now;
+            for (auto &candidate : candidates) {
+                if (candidate->type == NICE_CANDIDATE_TYPE_RELAYED)
+                    heldRelays.push_back(std::move(candidate));
+                else
+                    now.push_back(std::move(candidate));
+            }
+            if (!heldRelays.empty())
+                qCDebug(lcIce) << "holding" << heldRelays.size()
+                               << "relayed candidates of the peer while direct paths are checked";
+            candidates = std::move(now);
+            if (candidates.empty())
+                return;
+        }
         GSList *list = nullptr;
         for (const auto &candidate : candidates)
             list = g_slist_append(list, candidate.get());
@@ -414,11 +459,82 @@ struct IceAgent::Private
             qCWarning(lcIce) << "libnice took" << added << "of" << candidates.size() << "remote candidates";
     }
 
+    // libnice's regular nomination (RFC 8445 8.1.1) nominates as soon as two pairs are valid,
+    // even while a better pair is still being checked. Pairs through a TURN relay validate
+    // quickly; a direct pair that needs a peer-reflexive candidate (a symmetric NAT on one side)
+    // validates a round trip later, so libnice used to settle on the relay although a direct
+    // path worked. So direct pairs get a head start: the peer's relayed candidates reach libnice
+    // only when the peer's checks reach us directly (plus DirectHeadStartMs, the round trip of
+    // our triggered check: then the direct pair is valid, and the relay pairs that follow just
+    // make the second valid pair libnice waits for before it nominates the best one), when the
+    // component is connected, or after relayGraceMs (no direct pair worked: the relay is what
+    // connects). The peer does the same with ours, so no relay pair can validate early from
+    // either side, and the first check that reaches us came on a direct path.
+    static constexpr int DirectHeadStartMs = 250;
+
+    bool holdsRelays() const { return !relaysReleased && !config.forceRelay && config.relayGraceMs > 0; }
+
+    static void onFirstPeerCheck(NiceAgent *, guint streamId, gpointer data)
+    {
+        auto *d = static_cast<Private *>(data);
+        if (streamId != d->stream)
+            return;
+        d->peerChecksArrived = true;
+        d->shortenRelayGrace();
+    }
+
+    void shortenRelayGrace()
+    {
+        if (!peerChecksArrived || !remoteCredentialsSet || !holdsRelays())
+            return;
+        net.cancel(std::exchange(relayGraceTimer, 0));
+        relayGraceTimer = net.schedule(DirectHeadStartMs, [this] {
+            relayGraceTimer = 0;
+            qCDebug(lcIce) << "the peer's checks arrive directly: checking relayed pairs too";
+            releaseRelays();
+        });
+    }
+
+    void startRelayGrace()
+    {
+        if (!holdsRelays() || relayGraceTimer)
+            return;
+        relayGraceTimer = net.schedule(config.relayGraceMs, [this] {
+            relayGraceTimer = 0;
+            qCDebug(lcIce) << "no direct pair within" << config.relayGraceMs << "ms: checking relayed pairs too";
+            releaseRelays();
+        });
+    }
+
+    void releaseRelays()
+    {
+        net.cancel(std::exchange(relayGraceTimer, 0));
+        if (relaysReleased)
+            return;
+        relaysReleased = true;
+        if (!heldRelays.empty() && agent)
+            setRemoteCandidates(std::exchange(heldRelays, {}));
+        heldRelays.clear();
+    }
+
+    // Network thread: ICE restarted, a new generation of candidates follows.
+    void resetRelayGrace()
+    {
+        net.cancel(std::exchange(relayGraceTimer, 0));
+        heldRelays.clear();
+        relaysReleased = false;
+        remoteCredentialsSet = false;
+        peerChecksArrived = false; // libnice tells only once: after a restart the grace time decides
+    }
+
     void setRemoteCredentialsOnNetwork(const QByteArray &ufrag, const QByteArray &password)
     {
         if (!agent)
             return;
         nice_agent_set_remote_credentials(agent, stream, ufrag.constData(), password.constData());
+        remoteCredentialsSet = true;
+        startRelayGrace();
+        shortenRelayGrace();
         net.cancel(std::exchange(connectTimer, 0));
         if (config.connectTimeoutMs > 0) {
             connectTimer = net.schedule(config.connectTimeoutMs, [this] {
@@ -521,10 +637,17 @@ struct IceAgent::Private
         if (d->niceState == NICE_COMPONENT_STATE_CONNECTED || d->niceState == NICE_COMPONENT_STATE_READY
             || d->niceState == NICE_COMPONENT_STATE_FAILED)
             d->net.cancel(std::exchange(d->connectTimer, 0));
-        if (d->niceState == NICE_COMPONENT_STATE_FAILED)
+        if (d->niceState == NICE_COMPONENT_STATE_CONNECTED || d->niceState == NICE_COMPONENT_STATE_READY)
+            d->releaseRelays(); // a direct pair works (or the relays already had their turn)
+        if (d->niceState == NICE_COMPONENT_STATE_FAILED) {
             d->dropDirectPath(); // consent lost: nothing may be sent any more
-        else if (d->niceState == NICE_COMPONENT_STATE_READY && !d->direct && d->pathKey)
+            d->pathLost = true;
+            d->probeRelay(); // was it the relay that went away?
+        } else if (d->niceState == NICE_COMPONENT_STATE_READY && !d->direct && d->pathKey) {
             d->refreshPath(); // working again on the pair selected before
+        }
+        if (d->niceState == NICE_COMPONENT_STATE_READY)
+            d->replayAfterOutage();
         const auto state = d->niceState;
         NetworkThread::deliver(d->q, [d, state] { d->onNiceState(state); });
     }
@@ -536,8 +659,13 @@ struct IceAgent::Private
         if (streamId != d->stream || component != Component)
             return;
         d->updatePath(*localCandidate, *remoteCandidate);
+        if (d->niceState == NICE_COMPONENT_STATE_READY)
+            d->replayAfterOutage();
         SelectedPair pair { d->convertLocal(*localCandidate),
                             NiceCandidateConversion::toIceCandidate(*remoteCandidate) };
+        d->watchRelay(pair.local.type == IceCandidate::Type::Relayed
+                          ? std::optional<Transport>(transportOf(pair.local.relayTransport))
+                          : std::nullopt);
         NetworkThread::deliver(d->q, [d, pair] { d->onSelectedPair(pair); });
     }
 
@@ -571,6 +699,85 @@ struct IceAgent::Private
     // Network thread: datagrams go through libnice again, which refuses them without consent.
     void dropDirectPath() { direct.reset(); }
 
+    // Network thread: the selected pair changed; relay: the TURN server it goes through.
+    void watchRelay(std::optional<Transport> relay)
+    {
+        if (relay == selectedRelay)
+            return;
+        selectedRelay = relay;
+        stopRelayProbe();
+        if (selectedRelay)
+            relayProbeTimer = net.schedule(RelayProbeIntervalMs, [this] {
+                relayProbeTimer = 0;
+                probeRelay();
+            });
+    }
+
+    void stopRelayProbe()
+    {
+        net.cancel(std::exchange(relayProbeTimer, 0));
+        if (relayProbe)
+            std::exchange(relayProbe, nullptr)->cancel();
+    }
+
+    void probeRelay()
+    {
+        if (!selectedRelay || relayProbe || relayFailureReported || !agent)
+            return;
+        net.cancel(std::exchange(relayProbeTimer, 0));
+        const auto relay = std::find_if(relays.cbegin(), relays.cend(),
+                                        [this](const RelayServer &r) { return r.server.transport == *selectedRelay; });
+        if (relay == relays.cend())
+            return;
+        const QString server = describe(relay->server);
+        relayProbe = RelayProbe::start(net, relay->serverAddress, relay->server.port, *selectedRelay != Transport::Udp,
+                                       [this, server](RelayProbe::Result result, const QString &detail) {
+                                           relayProbe = nullptr;
+                                           onRelayProbed(result, server, detail);
+                                       });
+    }
+
+    void onRelayProbed(RelayProbe::Result result, const QString &server, const QString &detail)
+    {
+        if (result == RelayProbe::Result::Refused) {
+            relayFailureReported = true;
+            const QString reason
+                = QStringLiteral("The TURN server %1 that relayed the connection is no longer running (%2). Without "
+                                 "it there is no path to the peer; connect again once the server is back, or use "
+                                 "another TURN server.")
+                      .arg(server, detail);
+            NetworkThread::deliver(q, [this, reason] { onRelayFailed(reason); });
+            return;
+        }
+        if (selectedRelay)
+            relayProbeTimer = net.schedule(RelayProbeIntervalMs, [this] {
+                relayProbeTimer = 0;
+                probeRelay();
+            });
+    }
+
+    // Network thread: the path works again after an outage long enough to lose consent. The
+    // channel's last datagram went into the void; QUIC backs off exponentially while nothing
+    // comes back (after 40 s without an answer its next probe may be half a minute away). Sending
+    // that datagram once more (a duplicate is harmless to QUIC) makes the peer acknowledge it at
+    // once, which resets both ends' loss recovery: the channel resumes within a round trip of the
+    // path coming back instead of at the next backed-off probe.
+    void replayAfterOutage()
+    {
+        if (!pathLost || !agent)
+            return;
+        pathLost = false;
+        if (lastDatagram.empty())
+            return;
+        qCInfo(lcIce) << "path restored: resending the channel's last datagram to resume it at once";
+        const Datagram datagram { lastDatagram.data(), lastDatagram.size() };
+        if (DirectUdpSender *sender = directSender())
+            sender->send(&datagram, 1);
+        else
+            nice_agent_send(agent, stream, Component, guint(lastDatagram.size()),
+                            reinterpret_cast<const gchar *>(lastDatagram.data()));
+    }
+
     DirectUdpSender *directSender()
     {
         if (direct && !direct->isUsable())
@@ -593,6 +800,9 @@ struct IceAgent::Private
             std::exchange(closeJob, nullptr)->d = nullptr;
         net.cancel(std::exchange(connectTimer, 0));
         net.cancel(std::exchange(relayOnlyTimer, 0));
+        resetRelayGrace();
+        stopRelayProbe();
+        selectedRelay.reset();
         for (Job *job : jobs)
             job->d = nullptr; // resolver callbacks still pending
         jobs.clear();
@@ -649,6 +859,14 @@ struct IceAgent::Private
         qCWarning(lcIce).noquote() << "ICE failed:" << reason;
         setState(State::Failed);
         Q_EMIT q->failed(reason);
+    }
+
+    void onRelayFailed(const QString &reason)
+    {
+        if (closing)
+            return;
+        qCWarning(lcIce).noquote() << reason;
+        Q_EMIT q->relayFailed(reason);
     }
 
     void onLocalCandidate(IceCandidate c)
@@ -860,6 +1078,11 @@ IceCandidates IceAgent::localCandidates() const
     return d->localCandidates;
 }
 
+bool IceAgent::isGatheringDone() const
+{
+    return d->localGatheringDone;
+}
+
 int IceAgent::generation() const
 {
     return d->generation;
@@ -958,6 +1181,8 @@ void IceAgent::restart()
         if (!d->agent)
             return;
         d->net.cancel(std::exchange(d->connectTimer, 0));
+        d->resetRelayGrace();
+        d->pathLost = true; // a restart follows a lost path: replay once it works again
         if (!nice_agent_restart_stream(d->agent, d->stream))
             qCWarning(lcIce) << "libnice refused to restart the stream";
         gchar *ufrag = nullptr;
@@ -1054,6 +1279,8 @@ size_t IceAgent::sendDatagrams(const Datagram *datagrams, size_t count)
         if (datagrams[i].size == 0 || datagrams[i].size > 65507)
             return i; // what no UDP path carries is never sent; earlier ones are
     }
+    if (count > 0) // for replayAfterOutage(): one copy per batch
+        d->lastDatagram.assign(datagrams[count - 1].data, datagrams[count - 1].data + datagrams[count - 1].size);
     if (DirectUdpSender *direct = d->directSender())
         return direct->send(datagrams, count);
     for (size_t i = 0; i < count; ++i) {

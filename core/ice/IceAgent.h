@@ -13,7 +13,12 @@
 //   candidates emitted again with the next generation. New remote credentials that differ from
 //   the current ones mean the peer restarted: the agent restarts too.
 // - Consent freshness (RFC 7675) is on: when the peer stops answering on the selected pair, the
-//   agent goes to Failed with a reason.
+//   agent goes to Failed with a reason. When the path comes back (after restart()), the
+//   channel's last datagram is sent once more so that its loss recovery resumes at once.
+// - Nomination: the peer's relayed candidates are held back for IceConfig::relayGraceMs unless a
+//   direct pair works sooner, so that a direct path is preferred to a relay that answered first.
+// - While the selected pair goes through our TURN server, the server is probed every few
+//   seconds; relayFailed() tells when it stopped running.
 // - The agent is a DatagramLink over component 1 for the secure channel (network thread only).
 //
 // Signals are emitted on the owner's thread. Destroying the agent stops all its network-side
@@ -77,6 +82,7 @@ public:
     // Valid from construction on; change with restart().
     Credentials localCredentials() const;
     IceCandidates localCandidates() const; // the ones emitted so far in this generation
+    bool isGatheringDone() const; // gatheringDone() was emitted (late ones such as UPnP are in)
     int generation() const; // 0, then +1 per ICE restart
 
     void setRemoteCredentials(const QString &ufrag, const QString &password);
@@ -123,6 +129,9 @@ Q_SIGNALS:
     void localCredentialsChanged(const QString &ufrag, const QString &password);
     void selectedPairChanged(const Peerlink::IceAgent::SelectedPair &pair);
     void failed(const QString &reason);
+    // The TURN server that the selected pair goes through (our relayed candidate) refuses
+    // connections: it is not running any more. The path is gone for good unless ICE finds another.
+    void relayFailed(const QString &reason);
     void rttChanged(int milliseconds);
     void closed();
 

@@ -40,6 +40,10 @@ struct IceConfig
     // Connectivity checks that have not found a working pair this long after the remote
     // credentials arrived fail the agent, even if the peer never signals the end of its candidates.
     int connectTimeoutMs = 30000;
+    // The peer's relayed candidates are held back this long after its credentials arrived, unless
+    // a direct pair works sooner: libnice would otherwise nominate a relay pair that validated
+    // before a better direct one (a peer-reflexive pair through a symmetric NAT). 0: no head start.
+    int relayGraceMs = 3000;
 
     bool operator==(const IceConfig &other) const = default;
 };

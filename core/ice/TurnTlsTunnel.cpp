@@ -1,9 +1,20 @@
 #include "core/Logging.h"
 #include "core/ice/TurnTlsTunnel_p.h"
 
+#if __has_include(<netinet/tcp.h>)
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#endif
+
 namespace Peerlink {
 
 namespace {
+
+// TCP keep-alive of an established tunnel: the first probe after 15 s without traffic, then
+// every 5 s; a server that misses 3 in a row is gone (about 30 s, the consent timeout).
+constexpr int KeepAliveIdleSeconds = 15;
+constexpr int KeepAliveIntervalSeconds = 5;
+constexpr int KeepAliveProbes = 3;
 
 QString errorText(const GError *error)
 {
@@ -186,6 +197,7 @@ struct TurnTlsTunnel::Connection
         }
         if (!c->closed) {
             qCDebug(lcIce) << "TLS tunnel to TURN server" << c->tunnel->serverDescription() << "established";
+            c->keepOpenWhileIdle();
             c->up.in = g_io_stream_get_input_stream(G_IO_STREAM(c->local));
             c->up.out = g_io_stream_get_output_stream(c->tls);
             c->down.in = g_io_stream_get_input_stream(c->tls);
@@ -194,6 +206,27 @@ struct TurnTlsTunnel::Connection
             c->read(&c->down);
         }
         c->unref();
+    }
+
+    // The client's I/O timeout bounds connecting and the TLS handshake. It stays on the socket
+    // afterwards, where it would end a healthy tunnel with "Socket I/O timed out" as soon as the
+    // TURN server has nothing to say for that long (a read pending between allocation refreshes).
+    // An established tunnel waits for data without a limit; TCP keep-alive probes find a server
+    // that vanished without closing the connection.
+    void keepOpenWhileIdle()
+    {
+        GSocket *socket = g_socket_connection_get_socket(remote);
+        g_socket_set_timeout(socket, 0);
+        g_socket_set_keepalive(socket, TRUE);
+#if defined(TCP_KEEPIDLE) && defined(TCP_KEEPINTVL) && defined(TCP_KEEPCNT)
+        GError *error = nullptr;
+        const bool tuned = g_socket_set_option(socket, IPPROTO_TCP, TCP_KEEPIDLE, KeepAliveIdleSeconds, &error)
+            && g_socket_set_option(socket, IPPROTO_TCP, TCP_KEEPINTVL, KeepAliveIntervalSeconds, &error)
+            && g_socket_set_option(socket, IPPROTO_TCP, TCP_KEEPCNT, KeepAliveProbes, &error);
+        if (!tuned)
+            qCDebug(lcIce) << "TCP keep-alive timing not set for the TURN/TLS tunnel:" << errorText(error);
+        g_clear_error(&error);
+#endif
     }
 
     void read(Pump *pump)

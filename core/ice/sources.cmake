@@ -2,5 +2,6 @@
 target_sources(peerlink_core PRIVATE
     ice/IceAgent.cpp ice/IceAgent.h ice/IceCandidate.h ice/IceConfig.h
     ice/NiceCandidateConversion.cpp ice/NiceCandidateConversion_p.h
+    ice/RelayProbe.cpp ice/RelayProbe_p.h
     ice/TurnTlsTunnel.cpp ice/TurnTlsTunnel_p.h)
 target_link_libraries(peerlink_core PUBLIC PkgConfig::NICE)

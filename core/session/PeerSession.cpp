@@ -17,7 +17,15 @@ namespace Peerlink {
 
 namespace {
 const QString ChatContentName = QStringLiteral("chat");
-}
+
+// libnice's consent freshness (RFC 7675): a path that stops answering is declared lost after 30 s.
+constexpr int ConsentTimeoutMs = 30000;
+// While a lost path is being restored, ICE restarts this often (the initiator always, the
+// responder when the peer did not answer its last restart): checks of one generation give up on
+// their own after a while, and a path that comes back later would otherwise wait for the end of
+// the window.
+constexpr int RestartRetryMs = 5000;
+} // namespace
 
 PeerSession::PeerSession(std::unique_ptr<Private> priv, QObject *parent)
     : QObject(parent)
@@ -27,6 +35,14 @@ PeerSession::PeerSession(std::unique_ptr<Private> priv, QObject *parent)
     d->sinceStart.start();
     d->acceptTimer.setSingleShot(true);
     d->connectTimer.setSingleShot(true);
+    d->restartRetryTimer.setInterval(RestartRetryMs);
+    connect(&d->restartRetryTimer, &QTimer::timeout, this, [this] {
+        // The initiator restarts again and again; the responder only when the peer did not answer
+        // its last restart (its signalling may have been away).
+        if (d->state != State::Connected || !d->restarting || (!d->initiator && d->peerAnsweredRestart))
+            return;
+        d->restartIce("no path yet, restarting ICE again");
+    });
     connect(&d->acceptTimer, &QTimer::timeout, this, [this] {
         d->terminate(JingleReason::Condition::Timeout, EndReason::Timeout,
                      tr("%1 did not answer within %2 seconds. They may be away; try again later.")
@@ -357,6 +373,10 @@ void PeerSession::Private::createIce(bool controlling)
     QObject::connect(agent, &IceAgent::localCredentialsChanged, q, [this] { sendCredentials(); });
     QObject::connect(agent, &IceAgent::stateChanged, q, [this](IceAgent::State s) { onIceState(s); });
     QObject::connect(agent, &IceAgent::selectedPairChanged, q, [this] { Q_EMIT q->pathChanged(); });
+    QObject::connect(agent, &IceAgent::relayFailed, q, [this](const QString &reason) {
+        terminate(JingleReason::Condition::ConnectivityError, EndReason::Connectivity,
+                  tr("The connection to %1 was lost: %2").arg(q->peerBareJid(), reason));
+    });
 }
 
 void PeerSession::Private::createChannel(SecureChannel::Role role)
@@ -366,6 +386,10 @@ void PeerSession::Private::createChannel(SecureChannel::Role role)
     channelConfig.identity = identity;
     channelConfig.expectedPeerFingerprint = peerFingerprint;
     channelConfig.congestionControl = config.congestionControl;
+    // The channel outlives a lost path: consent expires after 30 s, then ICE restarts for up to
+    // connectTimeoutMs. QUIC must not give up before (it resumes on the restored path); the
+    // session's own timers end it with a reason when the path stays lost.
+    channelConfig.idleTimeout = std::chrono::milliseconds(ConsentTimeoutMs + config.connectTimeoutMs + 15000);
     channel = std::make_unique<SecureChannel>(*thread, ice.get(), channelConfig);
     QObject::connect(channel.get(), &SecureChannel::opened, q, [this] {
         if (state == State::Ended)
@@ -410,8 +434,13 @@ bool PeerSession::Private::applyRemoteTransport(const JingleContent &content, QS
             ice->setRemoteCredentials(credentials.ufrag, credentials.password);
             if (restart) {
                 qCInfo(lcSession) << sid << "peer restarted ICE";
-                restarting = true;
-                connectTimer.start(config.connectTimeoutMs);
+                peerAnsweredRestart = true;
+                if (state == State::Connected) {
+                    beginRestartWindow();
+                } else {
+                    restarting = true;
+                    connectTimer.start(config.connectTimeoutMs);
+                }
             }
         }
     }
@@ -530,6 +559,7 @@ void PeerSession::Private::onIceState(IceAgent::State iceState)
     case IceAgent::State::Ready:
         if (restarting) {
             restarting = false;
+            restartRetryTimer.stop();
             if (state == State::Connected)
                 connectTimer.stop();
             qCInfo(lcSession) << sid << "path restored after ICE restart";
@@ -545,14 +575,12 @@ void PeerSession::Private::onIceState(IceAgent::State iceState)
     case IceAgent::State::Failed: {
         const QString reason = ice->failureReason();
         if (state == State::Connected) {
-            // The path was lost (consent expired). The controlling side restarts ICE; QUIC
-            // keeps the connection while the new path is found.
-            restarting = true;
-            connectTimer.start(config.connectTimeoutMs);
-            if (initiator) {
-                qCInfo(lcSession) << sid << "path lost, restarting ICE:" << reason;
-                ice->restart();
-            }
+            // The path was lost (consent expired). Either side restarts ICE at once (if both do,
+            // each simply takes the other's new credentials); QUIC keeps the connection while
+            // the new path is found.
+            qCInfo(lcSession).noquote() << sid << "path lost:" << reason;
+            beginRestartWindow();
+            restartIce("path lost, restarting ICE");
             return;
         }
         if (state == State::Initiating)
@@ -565,6 +593,22 @@ void PeerSession::Private::onIceState(IceAgent::State iceState)
     default:
         break;
     }
+}
+
+void PeerSession::Private::beginRestartWindow()
+{
+    if (restarting)
+        return; // one window per loss, however often either side restarts within it
+    restarting = true;
+    connectTimer.start(config.connectTimeoutMs);
+    restartRetryTimer.start();
+}
+
+void PeerSession::Private::restartIce(const char *why)
+{
+    qCInfo(lcSession) << sid << why;
+    peerAnsweredRestart = false;
+    ice->restart();
 }
 
 void PeerSession::Private::onChannelClosed(SecureChannel::ErrorKind kind, const QString &reason)
@@ -613,6 +657,7 @@ void PeerSession::Private::end(EndReason reason, const QString &text)
         return;
     acceptTimer.stop();
     connectTimer.stop();
+    restartRetryTimer.stop();
     endReason = reason;
     endText = text;
     qCInfo(lcSession).noquote() << sid << "ended:" << text;

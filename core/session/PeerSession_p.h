@@ -45,9 +45,11 @@ struct PeerSession::Private
     QByteArray peerFingerprint; // sha-256, raw
     IceAgent::Credentials remoteCredentials;
     int candidateCounter = 0;
-    bool restarting = false;
+    bool restarting = false; // the path was lost: ICE restarts until it is back or connectTimer ends it
     QTimer acceptTimer;
     QTimer connectTimer;
+    QTimer restartRetryTimer; // restart again while no new path works
+    bool peerAnsweredRestart = false; // new credentials of the peer since our last restart
 
     // --- driven by SessionManager
     void startOutgoing();
@@ -70,6 +72,10 @@ struct PeerSession::Private
     void sendLocalCandidate(const IceCandidate &candidate);
     void sendCredentials();
     void onIceState(IceAgent::State iceState);
+    // The path of a connected session was lost: restart ICE (again and again, every
+    // RestartRetryMs, on the initiator) until a path works or the window (connectTimeoutMs) ends.
+    void beginRestartWindow();
+    void restartIce(const char *why);
     void onChannelClosed(SecureChannel::ErrorKind kind, const QString &reason);
     // Sends session-terminate with this condition and ends the session.
     void terminate(JingleReason::Condition condition, EndReason reason, const QString &text);

@@ -380,9 +380,16 @@ EOF
     for h in $ALL_HOSTS; do
         printf 'return {\n\t["password"] = "%s";\n};\n' "$PASSWORD" >"$host_dir/$(prosody_escape "$h").dat"
     done
+    # The command in a script of its own: a test that restarts prosody (tst_LabFaults) runs it again.
+    cat >"$d/run.sh" <<EOF
+# written by tools/lab/lab.sh: prosody in the foreground, as its own user (run in $WAN_NS)
+exec setpriv --reuid=prosody --regid=prosody --clear-groups -- env HOME="$d" prosody -F --config "$d/prosody.cfg.lua"
+EOF
     chown -R prosody:prosody "$d"
-    spawn "$WAN_NS" "$d/prosody.out" setpriv --reuid=prosody --regid=prosody --clear-groups -- \
-        env HOME="$d" prosody -F --config "$d/prosody.cfg.lua"
+    spawn "$WAN_NS" "$d/prosody.out" bash "$d/run.sh"
+    # Every exec keeps the PID: it is prosody's own.
+    echo "LAB_PROSODY_PID='$!'" >>"$DIR/lab.env"
+    echo "LAB_PROSODY_RUN='$d/run.sh'" >>"$DIR/lab.env"
     wait_for 30 "prosody" tcp_open "$WAN_NS" "$SERVER" "$XMPP_PORT"
 }
 
@@ -397,6 +404,7 @@ start_coturn() {
         --cert="$d/server.pem" --pkey="$d/server.key" --use-auth-secret --static-auth-secret="$TURN_SECRET" \
         --realm=$DOMAIN --fingerprint --no-cli --no-dtls --no-rfc5780 --no-multicast-peers \
         --verbose --simple-log --log-file="$d/turnserver.log" --pidfile="$d/turnserver.pid" --userdb="$d/turndb"
+    echo "LAB_COTURN_PID='$!'" >>"$DIR/lab.env"
     wait_for 20 "coturn" tcp_open "$WAN_NS" "$SERVER" "$TURN_PORT"
     wait_for 20 "coturn (TLS)" tcp_open "$WAN_NS" "$SERVER" "$TURNS_PORT"
 }
