@@ -3,12 +3,23 @@
 #   channel   connect latency (local prosody, N >= 20) and bulk throughput of the QUIC channel
 #             between two processes in network namespaces joined by an MTU 1500 veth link,
 #             against kernel TCP on the same link in the same run.
+#   link      Peerlink (peerlink-cli at both ends) between two hosts behind NATs in the network
+#             lab, over emulated links (100 Mbit/s, 50 ms RTT; 0 % and 1 % loss; relayed through
+#             coturn): file throughput against kernel TCP (CUBIC) on the same path in the same
+#             run, and connect time. tools/lab/bench-link.sh explains what is measured how.
 # Usage: tools/bench.sh BUILD_DIR channel [--json FILE] [--bytes N] [--runs N] [--rounds N]
+#        tools/bench.sh BUILD_DIR link [--json FILE] [--bytes N] [--connects N] [--tcp-seconds S]
+#                       [--links "NAME ..."] [--cc cubic|bbr] [--keep]
 set -euo pipefail
 build=$1
 shift
 what=${1:-}
 [ $# -gt 0 ] && shift
+here=$(cd "$(dirname "$0")" && pwd)
+if [ "$what" = link ]; then
+    # Its own options and its own topology (the network lab): see tools/lab/bench-link.sh.
+    exec "$here/lab/bench-link.sh" "$build" "$@"
+fi
 json=""
 bytes=$((512 * 1024 * 1024))
 runs=20
@@ -22,7 +33,6 @@ while [ $# -gt 0 ]; do
     *) echo "bench: unknown option $1" >&2; exit 2 ;;
     esac
 done
-here=$(cd "$(dirname "$0")" && pwd)
 bin="$build/bench/peerlink-bench"
 [ -x "$bin" ] || { echo "bench: $bin is missing; build first" >&2; exit 1; }
 work=$(mktemp -d /tmp/peerlink-bench.XXXXXX)
@@ -75,7 +85,8 @@ transfer)
     "$bin" transfer --bytes "$bytes" --rounds "$rounds" ${json:+--json "$json"}
     ;;
 *)
-    echo "usage: ./dev bench channel [--json FILE] [--bytes N] [--runs N] [--rounds N]" >&2
+    echo "usage: ./dev bench channel|transfer [--json FILE] [--bytes N] [--runs N] [--rounds N]" >&2
+    echo "       ./dev bench link [--json FILE] [--bytes N] [--connects N] [--tcp-seconds S] [--links \"NAME ...\"] [--cc cubic|bbr]" >&2
     exit 2
     ;;
 esac
