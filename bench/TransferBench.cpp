@@ -20,6 +20,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -77,6 +78,51 @@ double cpuSeconds()
     getrusage(RUSAGE_SELF, &usage);
     const auto seconds = [](const timeval &t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };
     return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+// CPU seconds (user + system) used so far by each thread of this process, summed by thread name
+// (/proc/self/task/*/stat): where the time goes, without a profiler.
+QHash<QString, double> threadCpuSeconds()
+{
+    QHash<QString, double> result;
+    const double tick = double(sysconf(_SC_CLK_TCK));
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile stat(tasks.filePath(tid + QStringLiteral("/stat")));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = stat.readAll();
+        const qsizetype open = line.indexOf('('), close = line.lastIndexOf(')');
+        if (open < 0 || close < open)
+            continue;
+        const QString name = tid == QString::number(::getpid())
+            ? QStringLiteral("main")
+            : QString::fromUtf8(line.mid(open + 1, close - open - 1));
+        const QList<QByteArray> fields = line.mid(close + 2).split(' ');
+        if (fields.size() > 12) // fields 14 and 15 of stat(5): utime, stime
+            result[name] += double(fields[11].toLongLong() + fields[12].toLongLong()) / tick;
+    }
+    return result;
+}
+
+// The CPU seconds per thread name between two threadCpuSeconds() samples, busiest first.
+QJsonObject threadCpuDelta(const QHash<QString, double> &before, const QHash<QString, double> &after)
+{
+    QJsonObject out;
+    for (auto it = after.cbegin(); it != after.cend(); ++it) {
+        const double used = it.value() - before.value(it.key());
+        if (used >= 0.01)
+            out.insert(it.key(), std::round(used * 100) / 100);
+    }
+    return out;
+}
+
+QString threadText(const QJsonObject &threads)
+{
+    QStringList parts;
+    for (auto it = threads.begin(); it != threads.end(); ++it)
+        parts << QStringLiteral("%1 %2").arg(it.key()).arg(it.value().toDouble(), 0, 'f', 2);
+    return parts.join(QStringLiteral(", "));
 }
 
 // Resident memory of this process in KiB.
@@ -148,7 +194,8 @@ bool makeFile(const QString &path, qint64 size)
             return false;
         at += n;
     }
-    return true;
+    // On the disk before the measurements: its write-back must not run during them.
+    return file.flush() && ::fdatasync(file.handle()) == 0;
 }
 
 // The child's stdout, line by line.
@@ -302,6 +349,8 @@ int runTransferBench(qint64 requested, int rounds, const QString &jsonPath)
 
     QJsonArray transferRuns, channelRuns, rssRuns, transferCpuRuns, channelCpuRuns;
     double bestTransfer = 0, bestChannel = 0, worstRss = 0, checksumSeconds = 0, endToEnd = 0;
+    QJsonObject threadsLast;
+    QJsonArray lostRuns;
     for (int round = 1; round <= rounds; ++round) {
         // The file, as a user sends it.
         std::fprintf(stderr, "bench: round %d: file transfer...\n", round);
@@ -309,13 +358,16 @@ int runTransferBench(qint64 requested, int rounds, const QString &jsonPath)
         clock.start();
         qint64 offeredAtNs = -1;
         double senderCpuAtOffer = 0;
+        QHash<QString, double> senderThreadsAtOffer;
         QObject context;
         QObject::connect(&transfers, &TransferService::transferChanged, &context, [&](const Transfer &t) {
             if (t.state == Transfer::State::Offered && offeredAtNs < 0) {
                 offeredAtNs = clock.nsecsElapsed();
                 senderCpuAtOffer = cpuSeconds();
+                senderThreadsAtOffer = threadCpuSeconds();
             }
         });
+        const quint64 lostBefore = session->channel()->stats().lostPackets;
         if (!transfers.sendFiles(bobJid, { source }, &error))
             return fail(error);
         const QString id = transfers.transfers().constLast().id;
@@ -333,6 +385,8 @@ int runTransferBench(qint64 requested, int rounds, const QString &jsonPath)
                                         - received->value(QStringLiteral("rss_start_kib")).toInteger())
             / 1024.0;
         const double senderTransferCpu = cpuSeconds() - senderCpuAtOffer;
+        const QJsonObject senderTransferThreads = threadCpuDelta(senderThreadsAtOffer, threadCpuSeconds());
+        const quint64 transferLost = session->channel()->stats().lostPackets - lostBefore;
         checksumSeconds = double(offeredAtNs) / 1e9;
         endToEnd = double(clock.nsecsElapsed()) / 1e9;
         transfers.forget(id);
@@ -340,9 +394,13 @@ int runTransferBench(qint64 requested, int rounds, const QString &jsonPath)
         // The channel alone, same session, same process pair.
         std::fprintf(stderr, "bench: round %d: channel bulk...\n", round);
         const double senderChannelCpuBefore = cpuSeconds();
+        const QHash<QString, double> senderChannelThreadsBefore = threadCpuSeconds();
+        const quint64 lostBeforeBulk = session->channel()->stats().lostPackets;
         BulkSender bulk(session->channel(), bytes);
         const auto channel = child.wait(QStringLiteral("channel"), PhaseTimeoutMs);
+        const quint64 channelLost = session->channel()->stats().lostPackets - lostBeforeBulk;
         const double senderChannelCpu = cpuSeconds() - senderChannelCpuBefore;
+        const QJsonObject senderChannelThreads = threadCpuDelta(senderChannelThreadsBefore, threadCpuSeconds());
         if (!channel || channel->contains(QStringLiteral("error")))
             return fail(channel ? channel->value(QStringLiteral("error")).toString()
                                 : QStringLiteral("the channel run did not finish in time"));
@@ -354,6 +412,23 @@ int runTransferBench(qint64 requested, int rounds, const QString &jsonPath)
                      "bench:   transfer %.1f MB/s (RSS +%.1f MiB, %.2f CPU s), channel %.1f "
                      "MB/s (%.2f CPU s)\n",
                      transferMBps, rssGrowth, transferCpu, channelMBps, channelCpu);
+        const QJsonObject receiverTransferThreads = received->value(QStringLiteral("threads")).toObject();
+        const QJsonObject receiverChannelThreads = channel->value(QStringLiteral("threads")).toObject();
+        std::fprintf(stderr, "bench:   packets lost (sender's view): transfer %llu, channel %llu\n",
+                     static_cast<unsigned long long>(transferLost), static_cast<unsigned long long>(channelLost));
+        lostRuns.append(QJsonArray { double(transferLost), double(channelLost) });
+        std::fprintf(stderr, "bench:   CPU s per thread, transfer: sender {%s}, receiver {%s}\n",
+                     qPrintable(threadText(senderTransferThreads)), qPrintable(threadText(receiverTransferThreads)));
+        std::fprintf(stderr, "bench:   CPU s per thread, channel:  sender {%s}, receiver {%s}\n",
+                     qPrintable(threadText(senderChannelThreads)), qPrintable(threadText(receiverChannelThreads)));
+        threadsLast = QJsonObject {
+            { QStringLiteral("transfer"),
+              QJsonObject { { QStringLiteral("sender"), senderTransferThreads },
+                            { QStringLiteral("receiver"), receiverTransferThreads } } },
+            { QStringLiteral("channel"),
+              QJsonObject { { QStringLiteral("sender"), senderChannelThreads },
+                            { QStringLiteral("receiver"), receiverChannelThreads } } },
+        };
         transferCpuRuns.append(round2(transferCpu));
         channelCpuRuns.append(round2(channelCpu));
         transferRuns.append(round2(transferMBps));
@@ -379,6 +454,10 @@ int runTransferBench(qint64 requested, int rounds, const QString &jsonPath)
         // CPU seconds of both processes (from the offer on; the kernel's write-back is not counted).
         { QStringLiteral("transfer_cpu_s_runs"), transferCpuRuns },
         { QStringLiteral("channel_cpu_s_runs"), channelCpuRuns },
+        // The same per thread name, in the last round.
+        { QStringLiteral("thread_cpu_s_last"), threadsLast },
+        // Packets with stream data the sender declared lost, [transfer, channel] per round.
+        { QStringLiteral("lost_packets_runs"), lostRuns },
         { QStringLiteral("cpus"), int(std::thread::hardware_concurrency()) },
         { QStringLiteral("sender_checksum_s"), round2(checksumSeconds) },
         { QStringLiteral("end_to_end_s_last"), round2(endToEnd) },
@@ -431,6 +510,7 @@ int runTransferReceiver(const QString &dir)
     QElapsedTimer clock;
     QString current;
     double cpuAtStart = 0;
+    QHash<QString, double> threadsAtStart;
     QObject::connect(&transfers, &TransferService::transferAdded, [&](const Transfer &t) {
         if (t.direction != Transfer::Direction::Incoming)
             return;
@@ -441,6 +521,7 @@ int runTransferReceiver(const QString &dir)
         if (t.id == current && t.state == Transfer::State::Running && !clock.isValid()) {
             clock.start(); // accepted: from now on the bytes may flow
             cpuAtStart = cpuSeconds();
+            threadsAtStart = threadCpuSeconds();
         }
     });
     QObject::connect(&transfers, &TransferService::finished, [&](const Transfer &t) {
@@ -461,7 +542,8 @@ int runTransferReceiver(const QString &dir)
                     { QStringLiteral("resumed_from"), t.resumedFrom },
                     { QStringLiteral("rss_start_kib"), rss.start() },
                     { QStringLiteral("rss_peak_kib"), rss.peak() },
-                    { QStringLiteral("cpu_s"), cpuSeconds() - cpuAtStart } });
+                    { QStringLiteral("cpu_s"), cpuSeconds() - cpuAtStart },
+                    { QStringLiteral("threads"), threadCpuDelta(threadsAtStart, threadCpuSeconds()) } });
         QFile::remove(t.localPath); // room for the next round
         transfers.forget(t.id);
     });
@@ -469,6 +551,7 @@ int runTransferReceiver(const QString &dir)
     // The channel run: a plain stream the sender opens once no transfer runs.
     qint64 bulkReceived = 0, bulkLastNs = 0;
     double bulkCpuAtStart = 0;
+    QHash<QString, double> bulkThreadsAtStart;
     QElapsedTimer bulkClock;
     QObject::connect(&sessions, &SessionManager::sessionAdded, [&](PeerSession *s) {
         QObject::connect(s, &PeerSession::connected, s, [&, s] {
@@ -479,6 +562,7 @@ int runTransferReceiver(const QString &dir)
                 if (bulkReceived == 0) {
                     bulkClock.start();
                     bulkCpuAtStart = cpuSeconds();
+                    bulkThreadsAtStart = threadCpuSeconds();
                 }
                 bulkReceived += data.size();
                 bulkLastNs = bulkClock.nsecsElapsed();
@@ -491,7 +575,8 @@ int runTransferReceiver(const QString &dir)
                             { QStringLiteral("bytes"), bulkReceived },
                             { QStringLiteral("seconds"), seconds },
                             { QStringLiteral("MBps"), seconds > 0 ? double(bulkReceived) / 1e6 / seconds : 0.0 },
-                            { QStringLiteral("cpu_s"), cpuSeconds() - bulkCpuAtStart } });
+                            { QStringLiteral("cpu_s"), cpuSeconds() - bulkCpuAtStart },
+                            { QStringLiteral("threads"), threadCpuDelta(bulkThreadsAtStart, threadCpuSeconds()) } });
                 bulkReceived = 0;
             });
         });

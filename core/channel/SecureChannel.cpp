@@ -33,11 +33,12 @@ using ErrorKind = SecureChannel::ErrorKind;
 
 constexpr uint64_t MiB = 1024 * 1024;
 // Flow control sized for >= 1 Gbit/s at 100 ms RTT (BDP 12.5 MB); ngtcp2 grows the windows
-// further when the receiver keeps up.
+// further when the receiver keeps up. The stream window also bounds what a receiver that hands
+// data on (a file being written, setManualCredit()) holds in memory per stream.
 constexpr uint64_t InitialMaxData = 16 * MiB;
 constexpr uint64_t InitialMaxStreamData = 8 * MiB;
 constexpr uint64_t MaxWindow = 64 * MiB;
-constexpr uint64_t MaxStreamWindow = 32 * MiB;
+constexpr uint64_t MaxStreamWindow = 16 * MiB;
 constexpr uint64_t MaxStreamsBidi = 128;
 constexpr size_t MinDatagramSize = 1200; // QUIC's minimum datagram size (RFC 9000, 14)
 // The largest datagram sent: a full Ethernet frame's UDP payload over IPv4. Path MTU discovery
@@ -1389,6 +1390,9 @@ struct SecureChannel::Private
     QString errorString;
     qint64 nextLocalStream;
     QHash<qint64, StreamState> streams;
+    // Streams whose flow-control credit the owner returns with consumed(): bytes delivered and
+    // not yet consumed.
+    QHash<qint64, qint64> manualCredit;
 
     // Events from the network thread wait here for the owner. While one delivery is queued,
     // further batches join it instead of waking the owner's thread once more each.
@@ -1467,7 +1471,11 @@ struct SecureChannel::Private
                 Q_EMIT q->streamOpened(event.stream);
                 break;
             case EventType::Data:
-                addCredit(event.stream, quint64(event.data.size()));
+                if (const auto manual = manualCredit.find(event.stream);
+                    manual != manualCredit.end() && stream != streams.end())
+                    *manual += event.data.size(); // the owner gives it back with consumed()
+                else
+                    addCredit(event.stream, quint64(event.data.size()));
                 if (stream != streams.end())
                     Q_EMIT q->dataReceived(event.stream, event.data);
                 break;
@@ -1491,6 +1499,8 @@ struct SecureChannel::Private
                 if (stream != streams.end()) {
                     const bool report = event.hasErrorCode && !stream->resetReported;
                     streams.erase(stream);
+                    if (const qint64 held = manualCredit.take(event.stream); held > 0)
+                        addCredit(event.stream, quint64(held)); // the connection's share of it
                     if (report)
                         Q_EMIT q->streamReset(event.stream, event.value);
                 }
@@ -1501,12 +1511,21 @@ struct SecureChannel::Private
                 error = ErrorKind(event.value);
                 errorString = QString::fromUtf8(event.data);
                 streams.clear();
+                manualCredit.clear();
                 Q_EMIT q->closed(error, errorString);
                 return;
             }
         }
         if (guard && !credits.empty() && state == State::Open)
             post([credits = std::move(credits)](QuicConnection &c) { c.credit(credits); });
+    }
+
+    void giveCredit(qint64 stream, qint64 bytes)
+    {
+        if (bytes > 0 && state == State::Open && !closing)
+            post([credits = std::vector<Credit> { Credit { stream, quint64(bytes) } }](QuicConnection &c) {
+                c.credit(credits);
+            });
     }
 };
 
@@ -1601,7 +1620,28 @@ bool SecureChannel::resetStream(qint64 stream, quint64 errorCode)
     if (!d->streams.remove(stream))
         return false;
     d->post([stream, errorCode](QuicConnection &c) { c.reset(stream, errorCode); });
+    d->giveCredit(stream, d->manualCredit.take(stream));
     return true;
+}
+
+void SecureChannel::setManualCredit(qint64 stream, bool manual)
+{
+    if (manual) {
+        if (d->state != State::Closed && !d->manualCredit.contains(stream))
+            d->manualCredit.insert(stream, 0);
+    } else {
+        d->giveCredit(stream, d->manualCredit.take(stream));
+    }
+}
+
+void SecureChannel::consumed(qint64 stream, qint64 bytes)
+{
+    const auto it = d->manualCredit.find(stream);
+    if (it == d->manualCredit.end() || bytes <= 0)
+        return;
+    const qint64 n = std::min(bytes, *it);
+    *it -= n;
+    d->giveCredit(stream, n);
 }
 
 qint64 SecureChannel::bufferedBytes(qint64 stream) const

@@ -5,9 +5,10 @@
 //
 // All QUIC and TLS work runs on the NetworkThread; this object lives on its owner's thread and
 // reports through queued signals. Stream data is delivered in large chunks; flow-control credit
-// goes back to the peer only once dataReceived() has been handled, so a slow owner slows the
-// sender instead of buffering without bound. Senders keep their own buffer bounded with
-// bufferedBytes() and writable().
+// goes back to the peer only once dataReceived() has been handled (or, for a stream with manual
+// credit, once the owner says it consumed the data), so a slow owner slows the sender instead of
+// buffering without bound. Senders keep their own buffer bounded with bufferedBytes() and
+// writable().
 #pragma once
 
 #include "core/channel/DeviceIdentity.h"
@@ -95,6 +96,14 @@ public:
     bool resetStream(qint64 stream, quint64 errorCode);
     // Bytes written to the stream and not yet acknowledged by the peer.
     qint64 bufferedBytes(qint64 stream) const;
+    // Manual flow control for a stream the owner hands on (to a disk, say): credit for its data
+    // goes back to the peer only as consumed() reports it, not when dataReceived() returns, so
+    // the data held by the owner stays within the stream's window and a slow consumer slows the
+    // sender. May be set before the stream exists. What is not consumed when the stream closes
+    // or is reset is returned to the connection; turning it off returns it to both.
+    void setManualCredit(qint64 stream, bool manual);
+    // The owner is done with bytes of the stream's delivered data (manual credit only).
+    void consumed(qint64 stream, qint64 bytes);
     // Closes the channel at once, telling the peer why; closed(None, reason) follows. Data not yet
     // sent is dropped: wait for bufferedBytes() to reach 0 first to end a transfer gracefully.
     void close(const QString &reason);

@@ -104,6 +104,11 @@ struct ChatService::Private
     QHash<QString, ChatState> peerStates; // the contacts' chat states
     QHash<QString, ChatState> ownStates; // ours, per conversation, as last sent
     QSet<qint64> sentOnConnection; // server sends on the current connection, not yet confirmed
+    // XEP-0198: the connection that broke had stream management. Its unacknowledged sends wait
+    // for the next connection: a resumed stream retransmits them itself (sending them again
+    // would deliver them twice); a new stream does not, so then they go out again.
+    bool streamManagement = false;
+    QSet<qint64> awaitingResume;
     Account::State accountState = Account::State::Disconnected;
 
     Private(ChatService *service, Account &a, SessionManager &s, Database &database)
@@ -251,7 +256,10 @@ struct ChatService::Private
         client()
             ->send(ChatStanza::message(m.peer, stanzaId, m.text, m.revision, correction ? m.id : QString()))
             .then(q, [this, seq](QXmpp::SendResult &&result) {
-                if (const auto *error = std::get_if<QXmppError>(&result)) {
+                if (const auto *success = std::get_if<QXmpp::SendSuccess>(&result)) {
+                    if (success->acknowledged) // XEP-0198: the server has it, no need to send it again
+                        sentOnConnection.remove(seq);
+                } else if (const auto *error = std::get_if<QXmppError>(&result)) {
                     qCInfo(lcChat).noquote()
                         << "a message could not be sent over the server, kept for later:" << error->description;
                     sentOnConnection.remove(seq);
@@ -289,11 +297,18 @@ struct ChatService::Private
     {
         const Account::State previous = std::exchange(accountState, state);
         if (state == Account::State::Connected) {
-            sentOnConnection.clear();
+            const auto sm = client()->streamManagementState();
+            sentOnConnection = std::exchange(awaitingResume, {});
+            if (sm != QXmppClient::ResumedStream)
+                requeueUnconfirmedServerSends(); // a new stream: what the old one lost goes again
+            streamManagement = sm != QXmppClient::NoStreamManagement;
             online.clear();
             flushAll();
         } else if (previous == Account::State::Connected) {
-            requeueUnconfirmedServerSends();
+            if (streamManagement)
+                awaitingResume = std::exchange(sentOnConnection, {}); // decided on the next connection
+            else
+                requeueUnconfirmedServerSends();
             online.clear();
             // Typing notifications that came over the server end with the connection.
             const auto typing = peerStates.keys();

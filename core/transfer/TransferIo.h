@@ -4,8 +4,9 @@
 // results come back as signals on the owner's thread. Every call carries the transfer id and a
 // run number: a result of an earlier run (before a pause or a reconnect) can be told apart.
 //
-// Written data is queued to the worker; pendingWriteBytes() and waitForPendingWrites() let the
-// owner bound that queue when the disk is slower than the network.
+// Written data is queued to the worker; writeDone() reports each write handled, so the owner can
+// give the sender credit only for data that reached the disk (SecureChannel::consumed()), and
+// pendingWriteBytes() tells how much waits.
 #pragma once
 
 #include <QByteArray>
@@ -91,6 +92,9 @@ Q_SIGNALS:
                        Peerlink::TransferIo::WriteError error, const QString &message);
     // Progress on disk, every few MiB.
     void written(const QString &id, quint32 run, qint64 bytesOnDisk);
+    // One write() call was handled: its bytes are on the disk, or were dropped (a failed or
+    // stopped run); either way they no longer take memory.
+    void writeDone(const QString &id, quint32 run, qint64 bytes);
     // The data up to bytesOnDisk is kept in the part file; later writes of the run are dropped.
     void writeFailed(const QString &id, quint32 run, Peerlink::TransferIo::WriteError error, qint64 bytesOnDisk,
                      const QString &message);

@@ -34,10 +34,6 @@ constexpr qint64 ReadChunk = TransferIo::ChunkSize;
 // Receiver: received chunks are handed to the worker in batches of this size (or when the
 // channel's events of the moment are handled), which saves a wake-up of the worker per chunk.
 constexpr qint64 WriteBatch = MiB;
-// Receiver: received bytes waiting for the disk before the main thread waits for it.
-constexpr qint64 MaxQueuedWrites = 8 * MiB;
-constexpr qint64 QueuedWritesLow = 4 * MiB;
-constexpr int QueuedWritesWaitMs = 30000;
 // Streams one session carries for outgoing offers and transfers at a time (QUIC allows 128).
 constexpr int MaxOutgoingPerSession = 64;
 constexpr int MaxOfferAttempts = 8;
@@ -45,6 +41,10 @@ constexpr int EmitIntervalMs = 250;
 constexpr int SaveIntervalMs = 5000; // progress only: a resume starts from the part file
 constexpr int TickIntervalMs = 500;
 constexpr int ReconnectIntervalMs = 5000;
+// A running transfer without progress this long whose peer device went offline (its XMPP
+// presence is gone) has lost its peer: the session is ended at once, and the transfer waits,
+// resumable, instead of waiting for the channel's idle timeout (about a minute).
+constexpr int StalledMs = 5000;
 
 // QUIC application error codes on a file stream (RESET_STREAM / STOP_SENDING).
 constexpr quint64 ResetCancelled = 0x10;
@@ -132,6 +132,8 @@ struct Entry
     bool flushQueued = false;
 
     SpeedMeter meter;
+    qint64 progressBytes = -1; // bytesDone when it last changed, and when
+    qint64 progressMs = 0;
     qint64 lastEmitMs = -1000000;
     qint64 lastSaveMs = 0;
 };
@@ -437,6 +439,26 @@ struct TransferService::Private
         }
         if (!peer.isEmpty())
             QTimer::singleShot(1000, q, [this, peer] { ensureSession(peer); });
+    }
+
+    // The session of a running transfer that made no progress for StalledMs while the peer's
+    // device (the session's full JID) is offline; nullptr otherwise.
+    PeerSession *stalledWithPeerGone(Entry &e)
+    {
+        const qint64 now = clock.elapsed();
+        if (e.t().bytesDone != e.progressBytes) {
+            e.progressBytes = e.t().bytesDone;
+            e.progressMs = now;
+            return nullptr;
+        }
+        PeerSession *s = e.session;
+        if (!s || now - e.progressMs < StalledMs || account.state() != Account::State::Connected)
+            return nullptr;
+        const auto contact = account.contact(s->peerBareJid());
+        const QString resource = s->peerJid().section(u'/', 1);
+        if (contact && contact->resources.contains(resource))
+            return nullptr; // still there: a slow disk or a slow path, not a lost peer
+        return s;
     }
 
     bool hasWork(const QString &peer) const
@@ -847,7 +869,11 @@ struct TransferService::Private
         std::optional<JingleFileDescription::Range> range;
         if (offset > 0)
             range = JingleFileDescription::Range { offset, std::nullopt };
+        // Flow control by what reached the disk, from the first byte (the sender writes only
+        // once it has our accept).
+        s->channel()->setManualCredit(e.stream, true);
         if (!send(s, Action::Accept, fileContent(e, s, range, true))) {
+            s->channel()->setManualCredit(e.stream, false);
             io.closeWrite(t.id, false);
             e.offerLive = false;
             setState(e, restingState(e), t.error);
@@ -924,10 +950,16 @@ struct TransferService::Private
                 Qt::QueuedConnection);
         }
         touch(e);
-        // The disk is slower than the network: wait for it, which also holds back the peer
-        // (its flow-control credit returns only once this handler is done).
-        if (io.pendingWriteBytes() > MaxQueuedWrites && !io.waitForPendingWrites(QueuedWritesLow, QueuedWritesWaitMs))
-            qCWarning(lcTransfer) << "the disk has not taken the received data for" << QueuedWritesWaitMs << "ms";
+        // The peer gets credit for these bytes once they are on the disk (onWriteDone): a disk
+        // slower than the network slows the sender, and memory holds at most the stream's window.
+    }
+
+    void onWriteDone(const QString &id, quint32 run, qint64 bytes)
+    {
+        Entry *e = find(id);
+        if (!e || e->run != run || e->outgoing() || e->stream < 0 || !isConnected(e->session))
+            return; // a stopped run: its stream was reset or closed, which returned the credit
+        e->session->channel()->consumed(e->stream, bytes);
     }
 
     void onStreamFinished(PeerSession *s, qint64 stream)
@@ -1209,6 +1241,8 @@ TransferService::TransferService(Account &account, SessionManager &sessions, Dat
     connect(io, &TransferIo::writeFailed, this,
             [this](const QString &id, quint32 run, TransferIo::WriteError error, qint64 bytesOnDisk,
                    const QString &message) { d->onWriteFailed(id, run, error, bytesOnDisk, message); });
+    connect(io, &TransferIo::writeDone, this,
+            [this](const QString &id, quint32 run, qint64 bytes) { d->onWriteDone(id, run, bytes); });
     connect(io, &TransferIo::writeFinished, this,
             [this](const QString &id, quint32 run, const QString &final, const QString &error) {
                 d->onWriteFinished(id, run, final, error);
@@ -1229,9 +1263,19 @@ TransferService::TransferService(Account &account, SessionManager &sessions, Dat
 
     d->tick.setInterval(TickIntervalMs);
     connect(&d->tick, &QTimer::timeout, this, [this] {
+        QList<QPointer<PeerSession>> lost;
         for (const auto &e : d->entries) {
-            if (e->running)
+            if (e->running) {
                 d->touch(*e);
+                if (PeerSession *s = d->stalledWithPeerGone(*e); s && !lost.contains(s))
+                    lost.append(s);
+            }
+        }
+        for (const QPointer<PeerSession> &s : std::as_const(lost)) {
+            if (s && s->state() != PeerSession::State::Ended) {
+                qCInfo(lcTransfer).noquote() << "no progress and" << s->peerJid() << "went offline: ending the session";
+                s->hangUp(tr("The contact's device went offline during a file transfer."));
+            }
         }
     });
     d->tick.start();

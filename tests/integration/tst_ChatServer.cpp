@@ -10,11 +10,15 @@
 #include "core/net/NetworkThread.h"
 #include "core/xmpp/Account.h"
 
+#include <QDomElement>
+#include <QHash>
 #include <QSet>
 #include <QSignalSpy>
+#include <QSslSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmppClient.h>
+#include <QXmppClientExtension.h>
 #include <QXmppMessage.h>
 #include <QXmppTask.h>
 
@@ -38,6 +42,21 @@ bool allInState(const QList<ChatMessage> &messages, ChatMessage::State state)
 {
     return std::all_of(messages.cbegin(), messages.cend(), [state](const ChatMessage &m) { return m.state == state; });
 }
+
+// Counts the message stanzas with a body a client receives, by id, before any other extension
+// (Peerlink's chat drops copies) sees them.
+class StanzaCounter : public QXmppClientExtension
+{
+public:
+    QHash<QString, int> bodies;
+
+    bool handleStanza(const QDomElement &stanza) override
+    {
+        if (stanza.tagName() == u"message" && !stanza.firstChildElement(QStringLiteral("body")).isNull())
+            ++bodies[stanza.attribute(QStringLiteral("id"))];
+        return false;
+    }
+};
 
 QXmppMessage rawMessage(const QString &to, const QString &id, const QString &body)
 {
@@ -281,6 +300,58 @@ private Q_SLOTS:
     // Refused: a stranger's message, a huge body, unusable ids; receipts, read markers and
     // errors about our messages count only from the JID they were sent to. Each refusal is
     // answered with a stanza error and reported; nothing else is lost.
+    // XEP-0198: with stream management (prosody's mod_smacks) the server path is exactly-once
+    // across a broken connection. Alice's TCP connection is cut right after 30 messages (some
+    // still unwritten or unacknowledged), she sends 30 more while disconnected; the session is
+    // resumed, and Bob's client gets every message once (counted per stanza, before Peerlink's
+    // own duplicate check), in order.
+    void streamManagementAcrossABrokenConnection()
+    {
+        ProsodyServer::Options options;
+        options.streamManagement = true;
+        ProsodyServer server(*m_ca, options);
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        const auto make = [&](const QString &user) -> std::unique_ptr<ChatTestPeer> {
+            if (!server.addAccount(user, Password))
+                return {};
+            auto peer = std::make_unique<ChatTestPeer>(*m_thread, server, *m_ca, user, Password,
+                                                       m_dir.filePath(user + QStringLiteral(".sqlite")));
+            if (!peer->isValid() || !peer->peer->signIn())
+                return {};
+            return peer;
+        };
+        auto alice = make(QStringLiteral("smalice"));
+        auto bob = make(QStringLiteral("smbob"));
+        QVERIFY(alice && bob);
+        QVERIFY(makeMutualContacts(*alice->peer, *bob->peer));
+        const QString a = alice->bareJid(), b = bob->bareJid();
+        QXmppClient *aliceClient = alice->peer->account->client();
+        QCOMPARE(aliceClient->streamManagementState(), QXmppClient::NewStream);
+
+        auto *counter = new StanzaCounter; // owned by Bob's client
+        QVERIFY(bob->peer->account->client()->insertExtension(0, counter));
+        const QHash<QString, int> &stanzas = counter->bodies;
+        for (int i = 0; i < 30; ++i)
+            QVERIFY(!alice->chat->send(b, QStringLiteral("before %1").arg(i)).isEmpty());
+        auto *socket = aliceClient->findChild<QSslSocket *>();
+        QVERIFY(socket);
+        socket->abort();
+        for (int i = 0; i < 30; ++i)
+            QVERIFY(!alice->chat->send(b, QStringLiteral("after %1").arg(i)).isEmpty());
+
+        QTRY_COMPARE_WITH_TIMEOUT(bob->messages(a, Dir::Incoming).size(), 60, Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(allInState(alice->messages(b, Dir::Outgoing), ChatMessage::State::Delivered), Timeout);
+        QCOMPARE(aliceClient->streamManagementState(), QXmppClient::ResumedStream);
+        QTest::qWait(1000); // nothing more is coming
+        QCOMPARE(bob->texts(a, Dir::Incoming),
+                 numbered(QStringLiteral("before"), 0, 30) + numbered(QStringLiteral("after"), 0, 30));
+        QCOMPARE(stanzas.size(), 60);
+        for (auto it = stanzas.cbegin(); it != stanzas.cend(); ++it)
+            QVERIFY2(it.value() == 1, qPrintable(QStringLiteral("%1 arrived %2 times").arg(it.key()).arg(it.value())));
+        if (QTest::currentTestFailed())
+            qWarning().noquote() << "prosody log" << server.logPath();
+    }
+
     void hostileStanzas()
     {
         auto bob = makeChatPeer();

@@ -17,11 +17,14 @@
 
 #include <QDir>
 #include <QFile>
+#include <QPointer>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <optional>
 
 using namespace Peerlink;
 using namespace Peerlink::Test;
@@ -183,12 +186,21 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(transfers.sendFiles(bobJid, { source }, &error), qPrintable(error));
         const QString id = transfers.transfers().first().id;
+        QTRY_COMPARE_WITH_TIMEOUT(transfers.transfer(id)->state, Transfer::State::Running, Timeout);
+        QPointer<PeerSession> firstSession = alice.sessions->session(bobJid);
+        QVERIFY(firstSession);
+        std::optional<PeerSession::EndReason> firstEnd;
+        connect(firstSession, &PeerSession::ended, this,
+                [&](PeerSession::EndReason reason, const QString &) { firstEnd = reason; });
         // (spinning the event loop: the sender works on this thread)
         QTRY_COMPARE_WITH_TIMEOUT(receiver.process.state(), QProcess::NotRunning, 60000);
         QCOMPARE(receiver.process.exitStatus(), QProcess::CrashExit);
         QVERIFY(receiver.saw(u"killing"_s));
-        // The sender notices (the peer went offline) and keeps the transfer for later.
+        // The sender notices (no progress, and the peer's device went offline), ends the session
+        // itself instead of waiting for the channel's idle timeout, and keeps the transfer for later.
         QTRY_COMPARE_WITH_TIMEOUT(transfers.transfer(id)->state, Transfer::State::Interrupted, 40000);
+        QVERIFY(firstEnd.has_value());
+        QCOMPARE(*firstEnd, PeerSession::EndReason::HungUp);
         const QString part = profile + u"/Downloads/movie.bin.part"_s;
         const qint64 kept = QFileInfo(part).size();
         QVERIFY2(kept > 0 && kept < size, qPrintable(QString::number(kept)));

@@ -641,6 +641,8 @@ private Q_SLOTS:
         QTest::newRow("device with extension") << u"aux.txt"_s << u"_aux.txt"_s;
         QTest::newRow("bidi override") << u"photo\u202Egnp.exe"_s << u"photognp.exe"_s;
         QTest::newRow("hidden") << u".bashrc"_s << u"bashrc"_s;
+        QTest::newRow("control characters") << u"bad\u0001na\nme\t.txt"_s << u"badname.txt"_s;
+        QTest::newRow("trailing dots and spaces") << u"report.pdf. . "_s << u"report.pdf"_s;
         QTest::newRow("only dots") << u"..."_s << u"file"_s;
         QTest::newRow("existing file") << u"existing.txt"_s << u"existing (1).txt"_s;
         QTest::newRow("long") << QString(QString(1000, u'x') + u".txt"_s) << QString(QString(196, u'x') + u".txt"_s);

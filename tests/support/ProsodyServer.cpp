@@ -180,6 +180,8 @@ bool ProsodyServer::writeConfig()
             QStringLiteral("ping"),   QStringLiteral("presence"), QStringLiteral("carbons") };
     if (!m_options.turnSecret.isEmpty())
         modules << QStringLiteral("turn_external");
+    if (m_options.streamManagement)
+        modules << QStringLiteral("smacks");
     QStringList quoted;
     for (const QString &m : std::as_const(modules))
         quoted << lua(m);
@@ -205,6 +207,8 @@ bool ProsodyServer::writeConfig()
         << "c2s_require_encryption = true\n"
         << "allow_unencrypted_plain_auth = false\n"
         << "allow_registration = false\n";
+    if (m_options.streamManagement)
+        out << "smacks_hibernation_time = " << m_options.smacksHibernationSeconds << "\n";
     if (m_runAsUid < 0 && ::geteuid() == 0)
         out << "run_as_root = true\n";
     if (!m_options.turnSecret.isEmpty()) {

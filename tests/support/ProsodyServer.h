@@ -27,6 +27,12 @@ public:
         int turnTtlSeconds = 86400;
         bool turnTcp = false;
         quint16 turnsPort = 0; // non-zero: also a 'turns' (TURN over TLS) service on this port
+        // XEP-0198 stream management (mod_smacks): acknowledged stanzas and resumption of a
+        // session whose connection broke, within smacksHibernationSeconds. Off by default: while a
+        // broken session hibernates the server still shows its resource online, which tests that
+        // kill a client process do not expect.
+        bool streamManagement = false;
+        int smacksHibernationSeconds = 30;
     };
 
     explicit ProsodyServer(const TestCertificateAuthority &ca);

@@ -169,6 +169,7 @@ private Q_SLOTS:
     void closeReachesPeer_data();
     void closeReachesPeer();
     void streamReset();
+    void manualCreditHoldsTheSender();
     void handshakeTimeout_data();
     void handshakeTimeout();
     void keepAliveThenIdleTimeout();
@@ -637,6 +638,60 @@ void tst_SecureChannel::streamReset()
     QTRY_COMPARE_WITH_TIMEOUT(client.received.value(kept), QByteArray("reply"), 5000);
     QCOMPARE(server.received.value(kept), QByteArray("still here"));
     QVERIFY(client.resets.isEmpty());
+}
+
+// With manual credit the receiver gets no more than the stream's window until it says it consumed
+// the data; another stream goes on meanwhile; once consumed, everything arrives intact.
+void tst_SecureChannel::manualCreditHoldsTheSender()
+{
+    Side client;
+    Side server;
+    makePair(client, server, config(Role::Client), config(Role::Server));
+    server.keepData = false;
+    QVERIFY(openBoth(client, server));
+
+    const qint64 held = client.channel->openStream();
+    const qint64 free = client.channel->openStream();
+    server.channel->setManualCredit(held, true); // before the stream exists at the server
+    constexpr qint64 Total = 24 * MiB;
+    BulkSender sender(client.channel.get(), held, Total, 32 * MiB, 7);
+    BulkReceiver receiver;
+    receiver.attach(server.channel.get(), held);
+    sender.pump();
+    // The initial stream window (8 MiB) arrives, then nothing more while it is not consumed.
+    QTRY_COMPARE_WITH_TIMEOUT(receiver.bytes, 8 * MiB, 20000);
+    QTest::qWait(500);
+    QCOMPARE(receiver.bytes, 8 * MiB);
+    QVERIFY(client.channel->bufferedBytes(held) > 8 * MiB);
+
+    // The connection still has credit for another stream.
+    BulkSender other(client.channel.get(), free, MiB, 8 * MiB, 8);
+    BulkReceiver otherReceiver;
+    otherReceiver.attach(server.channel.get(), free);
+    other.pump();
+    QTRY_VERIFY_WITH_TIMEOUT(otherReceiver.finished, 20000);
+    QCOMPARE(otherReceiver.bytes, MiB);
+    QCOMPARE(otherReceiver.hash.result(), other.digest());
+    QCOMPARE(receiver.bytes, 8 * MiB);
+
+    // Consuming lets the rest come, in windows.
+    qint64 consumed = 0;
+    const auto consumeAll = [&] {
+        server.channel->consumed(held, receiver.bytes - consumed);
+        consumed = receiver.bytes;
+    };
+    QObject::connect(server.channel.get(), &SecureChannel::dataReceived, server.channel.get(),
+                     [&](qint64 s, const QByteArray &) {
+                         if (s == held)
+                             QTimer::singleShot(0, server.channel.get(), consumeAll);
+                     });
+    consumeAll();
+    QTRY_VERIFY_WITH_TIMEOUT(receiver.finished || client.closedCount || server.closedCount, BulkTimeout);
+    QVERIFY(!sender.failed());
+    QCOMPARE(receiver.bytes, Total);
+    QCOMPARE(receiver.hash.result(), sender.digest());
+    QTRY_COMPARE_WITH_TIMEOUT(client.channel->bufferedBytes(held), 0, 10000);
+    QVERIFY(!client.closedCount && !server.closedCount);
 }
 
 void tst_SecureChannel::handshakeTimeout_data()

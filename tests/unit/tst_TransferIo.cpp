@@ -283,6 +283,7 @@ private Q_SLOTS:
         const QByteArray chunk = randomBytes(1024 * 1024);
         const Prepared p = prepare(io, u"q"_s, {}, dir + u"/q.bin"_s, {}, 64 * chunk.size());
         QCOMPARE(p.error, TransferIo::WriteError::None);
+        QSignalSpy done(&io, &TransferIo::writeDone); // what the flow-control credit follows
         for (int i = 0; i < 32; ++i)
             io.write(u"q"_s, 1, chunk);
         for (int i = 0; i < 4; ++i)
@@ -290,6 +291,15 @@ private Q_SLOTS:
         QVERIFY(io.waitForPendingWrites(0, Timeout));
         QCOMPARE(io.pendingWriteBytes(), 0);
         QCOMPARE(QFileInfo(p.part).size(), 64 * chunk.size());
+        // One report per write() call, together all the bytes.
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 36, Timeout);
+        qint64 reported = 0;
+        for (const QList<QVariant> &args : std::as_const(done)) {
+            QCOMPARE(args.at(0).toString(), u"q"_s);
+            QCOMPARE(args.at(1).toUInt(), 1u);
+            reported += args.at(2).toLongLong();
+        }
+        QCOMPARE(reported, 64 * chunk.size());
         io.closeWrite(u"q"_s, true);
         QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(p.part), Timeout);
     }
