@@ -1277,6 +1277,10 @@ Wenn kein neues Gerät eingerichtet und Peerlink nicht neu installiert wurde, gi
         <source>The secure channel to %1 failed (%2).</source>
         <translation>Der sichere Kanal zu %1 ist fehlgeschlagen (%2).</translation>
     </message>
+    <message>
+        <source>The connection to %1 was lost: %2</source>
+        <translation>Die Verbindung zu %1 ist verloren gegangen: %2</translation>
+    </message>
 </context>
 <context>
     <name>Peerlink::Profile</name>
@@ -1812,6 +1816,10 @@ Wenn kein neues Gerät eingerichtet und Peerlink nicht neu installiert wurde, gi
     <message>
         <source>You cancelled the transfer.</source>
         <translation>Sie haben die Übertragung abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The contact&apos;s device went offline during a file transfer.</source>
+        <translation>Das Gerät des Kontakts ist während einer Dateiübertragung offline gegangen.</translation>
     </message>
 </context>
 <context>

@@ -1277,6 +1277,10 @@ Si ce contact n&apos;a pas configuré de nouvel appareil ni réinstallé Peerlin
         <source>The secure channel to %1 failed (%2).</source>
         <translation>Le canal sécurisé vers %1 a échoué (%2).</translation>
     </message>
+    <message>
+        <source>The connection to %1 was lost: %2</source>
+        <translation>La connexion avec %1 a été perdue : %2</translation>
+    </message>
 </context>
 <context>
     <name>Peerlink::Profile</name>
@@ -1812,6 +1816,10 @@ Si ce contact n&apos;a pas configuré de nouvel appareil ni réinstallé Peerlin
     <message>
         <source>You cancelled the transfer.</source>
         <translation>Vous avez annulé le transfert.</translation>
+    </message>
+    <message>
+        <source>The contact&apos;s device went offline during a file transfer.</source>
+        <translation>L&apos;appareil du contact s&apos;est déconnecté pendant un transfert de fichier.</translation>
     </message>
 </context>
 <context>
