@@ -25,10 +25,15 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFile>
 #include <QMessageBox>
 #include <QProcess>
+#include <QTimer>
+#include <QWidget>
+#include <QWindow>
 
 #include <cstdio>
+#include <memory>
 
 using namespace Peerlink;
 
@@ -55,6 +60,11 @@ struct Options
 {
     QString profile;
     QString profileDir;
+    // For scripted starts (./dev demo).
+    QString passwordFile;
+    QString connectTo;
+    QString screenshot;
+    bool quitAfterStart = false; // for the package test
 };
 
 Options parseArguments(QCoreApplication &app)
@@ -74,10 +84,30 @@ Options parseArguments(QCoreApplication &app)
         QStringLiteral("profile-dir"),
         QCoreApplication::translate("main", "Keep the profile in the folder <dir> instead of the user's data folder."),
         QStringLiteral("dir"));
+    // For scripts such as ./dev demo, not for everyday use: in English only.
+    const QCommandLineOption passwordFile(
+        QStringLiteral("password-file"),
+        QStringLiteral("Sign in with the password in <file> (it is not stored anywhere)."), QStringLiteral("file"));
+    const QCommandLineOption connectTo(
+        QStringLiteral("connect"),
+        QStringLiteral("Open the conversation with the contact <jid> and connect once both of you are online."),
+        QStringLiteral("jid"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("Once signed in (and connected, with --connect), save a "
+                                                       "picture of the window to <file> (PNG) and quit."),
+                                        QStringLiteral("file"));
+    const QCommandLineOption quitAfterStart(
+        QStringLiteral("quit-after-start"),
+        QStringLiteral("Once the first window is shown, print the windows on screen and quit (for tests)."));
     parser.addOption(profile);
     parser.addOption(profileDir);
+    parser.addOption(passwordFile);
+    parser.addOption(connectTo);
+    parser.addOption(screenshot);
+    parser.addOption(quitAfterStart);
     parser.process(app); // exits after --help or --version
-    return { parser.value(profile), parser.value(profileDir) };
+    return { parser.value(profile),   parser.value(profileDir), parser.value(passwordFile),
+             parser.value(connectTo), parser.value(screenshot), parser.isSet(quitAfterStart) };
 }
 
 int fail(const QString &text)
@@ -85,6 +115,91 @@ int fail(const QString &text)
     std::fprintf(stderr, "peerlink: %s\n", qPrintable(text));
     QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Peerlink cannot start"), text);
     return 1;
+}
+
+// --quit-after-start: once a window is on screen (the sign-in dialog at the first start, else the
+// main window or an error), prints each visible top-level window as `window: <class> "<title>"`
+// and leaves every event loop, as if the user had closed the windows (a dialog counts as
+// cancelled). The package test starts the installed app this way.
+void quitOnceShown(QCoreApplication &app)
+{
+    auto *poll = new QTimer(&app);
+    poll->setInterval(20);
+    QObject::connect(poll, &QTimer::timeout, poll, [poll] {
+        QWidgetList shown;
+        const QWidgetList windows = QApplication::topLevelWidgets();
+        for (QWidget *window : windows) {
+            if (window->isVisible() && window->windowHandle() && window->windowHandle()->isExposed())
+                shown.append(window);
+        }
+        if (shown.isEmpty())
+            return;
+        poll->stop();
+        for (const QWidget *window : std::as_const(shown))
+            std::printf("window: %s \"%s\"\n", window->metaObject()->className(),
+                        qUtf8Printable(window->windowTitle()));
+        std::fflush(stdout);
+        QCoreApplication::exit(0);
+    });
+    poll->start();
+}
+
+// --connect and --screenshot: connects to the contact once both are online; saves the window a
+// second after it got signed in (and connected, with --connect), then quits. Ends with status 1
+// when the connection fails or this does not happen within two minutes.
+void runScripted(const Options &options, MainWindow &window, AccountController &account, ContactsSource &contacts,
+                 ConnectionController &connections)
+{
+    const auto finish = [&window, file = options.screenshot](int code, const QString &why) {
+        if (!why.isEmpty())
+            std::fprintf(stderr, "peerlink: %s\n", qPrintable(why));
+        if (!window.grab().save(file, "PNG")) {
+            std::fprintf(stderr, "peerlink: cannot write the picture %s\n", qPrintable(file));
+            code = 1;
+        }
+        QCoreApplication::exit(code);
+    };
+    auto *settled = new QTimer(&window);
+    settled->setSingleShot(true);
+    settled->setInterval(1000);
+    QObject::connect(settled, &QTimer::timeout, &window, [finish] { finish(0, {}); });
+    if (!options.screenshot.isEmpty()) {
+        QTimer::singleShot(120000, &window,
+                           [finish] { finish(1, QStringLiteral("not signed in and connected within two minutes")); });
+    }
+    struct Progress
+    {
+        bool opened = false; // the conversation with the contact
+        bool asked = false; // to connect
+    };
+    const auto progress = std::make_shared<Progress>();
+    const auto check = [=, &window, &account, &contacts, &connections] {
+        bool ready = account.status() == AccountController::Status::Online;
+        if (ready && !options.connectTo.isEmpty()) {
+            const ConnectionInfo info = connections.connection(options.connectTo);
+            const auto contact = contacts.contact(options.connectTo);
+            if (contact && !progress->opened) {
+                progress->opened = true;
+                window.openConversation(options.connectTo);
+            }
+            if (!progress->asked && info.state == ConnectionInfo::State::Idle && contact && contact->isOnline()) {
+                progress->asked = true;
+                QString error; // it also shows in the contact's row
+                connections.connectToContact(options.connectTo, &error);
+            }
+            if (info.state == ConnectionInfo::State::Failed && progress->asked && !options.screenshot.isEmpty())
+                return finish(1, QStringLiteral("the connection failed: ") + info.error);
+            ready = info.state == ConnectionInfo::State::Connected;
+        }
+        if (options.screenshot.isEmpty() || !ready)
+            settled->stop();
+        else if (!settled->isActive())
+            settled->start();
+    };
+    QObject::connect(&account, &AccountController::statusChanged, &window, check);
+    QObject::connect(&contacts, &ContactsSource::contactsReset, &window, check);
+    QObject::connect(&contacts, &ContactsSource::contactChanged, &window, check);
+    QObject::connect(&connections, &ConnectionController::connectionChanged, &window, check);
 }
 } // namespace
 
@@ -100,8 +215,10 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     describe();
     QApplication::setApplicationDisplayName(QStringLiteral("Peerlink"));
-    QApplication::setDesktopFileName(QStringLiteral("peerlink"));
+    QApplication::setDesktopFileName(QStringLiteral("im.peerlink.Peerlink")); // packaging/<id>.desktop
     const Options options = parseArguments(app);
+    if (options.quitAfterStart)
+        quitOnceShown(app);
 
     if (options.profileDir.isEmpty() && !Profile::isValidName(options.profile))
         return fail(QCoreApplication::translate("main",
@@ -134,6 +251,13 @@ int main(int argc, char *argv[])
     // The engine keeps its history per account: the first start asks for the account before it
     // is made.
     QString password;
+    if (!options.passwordFile.isEmpty()) {
+        QFile file(options.passwordFile);
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(
+                QStringLiteral("Cannot read the password file %1: %2").arg(file.fileName(), file.errorString()));
+        password = QString::fromUtf8(file.readAll()).trimmed();
+    }
     if (settings.accountJid().isEmpty() && !SignInFlow::askFirstAccount(settings, &secrets, &password))
         return 0;
 
@@ -179,6 +303,8 @@ int main(int argc, char *argv[])
         window.show();
         window.start(password);
         password.clear();
+        if (!options.connectTo.isEmpty() || !options.screenshot.isEmpty())
+            runScripted(options, window, accountController, contactsSource, connectionController);
         result = QApplication::exec();
         account.disconnectFromServer(); // contacts see us go offline; sessions end with "gone"
     }
