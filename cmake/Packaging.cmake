@@ -44,6 +44,7 @@ install(FILES ${peerlink_svg_icon} DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hi
     RENAME ${PEERLINK_APP_ID}.svg)
 install(FILES ${peerlink_desktop} DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
 install(FILES ${peerlink_metainfo} DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
+install(FILES ${PROJECT_SOURCE_DIR}/packaging/copyright DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/peerlink)
 
 # ---------------------------------------------------------------- the Debian package
 set(CPACK_GENERATOR DEB)
@@ -72,8 +73,10 @@ set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 # (TURN over TLS in libnice).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, glib-networking")
-# Qt's own dialogs and buttons in German and French (QtKeychain recommends a password store).
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n")
+# Qt's own dialogs and buttons in German and French (QtKeychain recommends a password store);
+# OpenSSL's libcrypto, which core/transfer/Sha256 loads when present for faster file hashes
+# (without it nettle hashes, correctly but slower).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n, libssl3t64")
 
 set(CPACK_SOURCE_GENERATOR TXZ)
 set(CPACK_SOURCE_IGNORE_FILES "/\\\\.git/" "/build/" "/build-[^/]*/" "/dist/")

@@ -189,7 +189,7 @@ for lib in libc6 libqt6core6t64 libqt6widgets6 libqt6sql6 libnice10 libngtcp2 li
 done
 contents=$(dpkg-deb -c "$deb" | awk '{print $6}')
 for path in ./usr/bin/peerlink ./usr/bin/peerlink-cli ./usr/share/applications/$appid.desktop \
-    ./usr/share/metainfo/$appid.metainfo.xml; do
+    ./usr/share/metainfo/$appid.metainfo.xml ./usr/share/doc/peerlink/copyright; do
     grep -qx "$path" <<<"$contents" || fail "the package has no $path"
 done
 # The package's files as a tree: the metainfo, and the desktop entry and icons it refers to.
