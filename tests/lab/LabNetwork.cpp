@@ -115,4 +115,27 @@ QJsonObject LabNetwork::lastJsonObject(const QByteArray &output)
     return {};
 }
 
+QStringList LabNetwork::cliArguments(const QString &host, const QString &peer, int timeoutSeconds) const
+{
+    const QString ca = value(QStringLiteral("CA"));
+    return { QStringLiteral("--jid"),
+             this->host(host, QStringLiteral("JID")) + QStringLiteral("/lab"),
+             QStringLiteral("--password"),
+             value(QStringLiteral("PASSWORD")),
+             QStringLiteral("--host"),
+             value(QStringLiteral("SERVER")),
+             QStringLiteral("--port"),
+             value(QStringLiteral("XMPP_PORT")),
+             QStringLiteral("--ca"),
+             ca,
+             QStringLiteral("--turn-ca"),
+             ca,
+             QStringLiteral("--local-address"),
+             this->host(host, QStringLiteral("ADDR")),
+             QStringLiteral("--contact"),
+             this->host(peer, QStringLiteral("JID")),
+             QStringLiteral("--timeout"),
+             QString::number(timeoutSeconds) };
+}
+
 } // namespace Peerlink::Test

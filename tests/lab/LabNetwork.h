@@ -54,6 +54,9 @@ public:
     // Programs of the build: the probe, peerlink-cli, the link emulator.
     QString probe() const { return value(QStringLiteral("PROBE")); }
     static QString cli();
+    // The peerlink-cli arguments every lab peer needs: host's account on the lab's prosody (the lab
+    // CA trusted for XMPP and TURN over TLS), its address, peer as the contact, the time limit.
+    QStringList cliArguments(const QString &host, const QString &peer, int timeoutSeconds) const;
 
     // Runs program in namespace ns and waits at most timeoutMs for it to end.
     Result run(const QString &ns, const QString &program, const QStringList &arguments, int timeoutMs) const;

@@ -110,7 +110,6 @@ private:
         LabNetwork::Result received;
     };
 
-    QStringList commonArguments(const QString &host, const QString &peer, int timeoutSeconds) const;
     // Starts "listen" on b and "connect" on a with the extra arguments of each.
     std::unique_ptr<Peers> start(const QString &a, const QString &b, const QStringList &initiatorArguments,
                                  const QStringList &responderArguments, int timeoutSeconds);
@@ -156,28 +155,6 @@ void tst_LabFaults::initTestCase()
     m_fileSha256 = hash.result().toHex();
 }
 
-QStringList tst_LabFaults::commonArguments(const QString &host, const QString &peer, int timeoutSeconds) const
-{
-    return { QStringLiteral("--jid"),
-             m_lab.host(host, QStringLiteral("JID")) + QStringLiteral("/lab"),
-             QStringLiteral("--password"),
-             m_lab.value(QStringLiteral("PASSWORD")),
-             QStringLiteral("--host"),
-             m_lab.value(QStringLiteral("SERVER")),
-             QStringLiteral("--port"),
-             m_lab.value(QStringLiteral("XMPP_PORT")),
-             QStringLiteral("--ca"),
-             m_lab.value(QStringLiteral("CA")),
-             QStringLiteral("--turn-ca"),
-             m_lab.value(QStringLiteral("CA")),
-             QStringLiteral("--local-address"),
-             m_lab.host(host, QStringLiteral("ADDR")),
-             QStringLiteral("--contact"),
-             m_lab.host(peer, QStringLiteral("JID")),
-             QStringLiteral("--timeout"),
-             QString::number(timeoutSeconds) };
-}
-
 std::unique_ptr<tst_LabFaults::Peers> tst_LabFaults::start(const QString &a, const QString &b,
                                                            const QStringList &initiatorArguments,
                                                            const QStringList &responderArguments, int timeoutSeconds)
@@ -191,11 +168,11 @@ std::unique_ptr<tst_LabFaults::Peers> tst_LabFaults::start(const QString &a, con
     peers->responder = m_lab.start(m_lab.host(b, QStringLiteral("NS")), LabNetwork::cli(),
                                    QStringList { QStringLiteral("listen"), QStringLiteral("--download-dir"),
                                                  peers->downloads, QStringLiteral("--events"), peers->responderEvents }
-                                       + responderArguments + commonArguments(b, a, timeoutSeconds));
+                                       + responderArguments + m_lab.cliArguments(b, a, timeoutSeconds));
     peers->initiator = m_lab.start(m_lab.host(a, QStringLiteral("NS")), LabNetwork::cli(),
                                    QStringList { QStringLiteral("connect"), m_lab.host(b, QStringLiteral("JID")),
                                                  QStringLiteral("--events"), peers->initiatorEvents }
-                                       + initiatorArguments + commonArguments(a, b, timeoutSeconds));
+                                       + initiatorArguments + m_lab.cliArguments(a, b, timeoutSeconds));
     return peers;
 }
 

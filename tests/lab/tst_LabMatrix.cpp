@@ -66,7 +66,6 @@ private Q_SLOTS:
     void cleanupTestCase();
 
 private:
-    QStringList commonArguments(const QString &host, const QString &peer) const;
 
     LabNetwork m_lab;
     QTemporaryDir m_dir;
@@ -124,28 +123,6 @@ void tst_LabMatrix::cell_data()
     add(QStringLiteral("udpblock"), QStringLiteral("port-a"), "relay");
 }
 
-QStringList tst_LabMatrix::commonArguments(const QString &host, const QString &peer) const
-{
-    return { QStringLiteral("--jid"),
-             m_lab.host(host, QStringLiteral("JID")) + QStringLiteral("/lab"),
-             QStringLiteral("--password"),
-             m_lab.value(QStringLiteral("PASSWORD")),
-             QStringLiteral("--host"),
-             m_lab.value(QStringLiteral("SERVER")),
-             QStringLiteral("--port"),
-             m_lab.value(QStringLiteral("XMPP_PORT")),
-             QStringLiteral("--ca"),
-             m_lab.value(QStringLiteral("CA")),
-             QStringLiteral("--turn-ca"),
-             m_lab.value(QStringLiteral("CA")),
-             QStringLiteral("--local-address"),
-             m_lab.host(host, QStringLiteral("ADDR")),
-             QStringLiteral("--contact"),
-             m_lab.host(peer, QStringLiteral("JID")),
-             QStringLiteral("--timeout"),
-             QStringLiteral("90") };
-}
-
 void tst_LabMatrix::cell()
 {
     QFETCH(QString, a);
@@ -164,7 +141,7 @@ void tst_LabMatrix::cell()
     auto responder = m_lab.start(m_lab.host(b, QStringLiteral("NS")), LabNetwork::cli(),
                                  QStringList { QStringLiteral("listen"), QStringLiteral("--expect-files"),
                                                QStringLiteral("1"), QStringLiteral("--download-dir"), downloads.path() }
-                                     + commonArguments(b, a));
+                                     + m_lab.cliArguments(b, a, 90));
     QStringList initiatorArguments { QStringLiteral("connect"), m_lab.host(b, QStringLiteral("JID")),
                                      QStringLiteral("--send"), m_file };
     // The UPnP mapping may come after the file arrived: the report is to list it.
@@ -176,7 +153,7 @@ void tst_LabMatrix::cell()
               .filePath(QStringLiteral("miniupnpd-%1/miniupnpd.log").arg(m_lab.host(a, QStringLiteral("BOX"))));
     const qint64 igdLogStart = QFileInfo(igdLog).size();
     auto initiator = m_lab.start(m_lab.host(a, QStringLiteral("NS")), LabNetwork::cli(),
-                                 initiatorArguments + commonArguments(a, b));
+                                 initiatorArguments + m_lab.cliArguments(a, b, 90));
     const auto sent = LabNetwork::finish(*initiator, 120000);
     const auto received = LabNetwork::finish(*responder, 30000);
 
