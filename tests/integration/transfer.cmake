@@ -10,7 +10,3 @@ peerlink_add_test(tst_TransferRestart SOURCES tst_TransferRestart.cpp LABEL inte
 target_compile_definitions(tst_TransferRestart PRIVATE TRANSFER_PEER_PATH="$<TARGET_FILE:transfer_peer>")
 add_dependencies(tst_TransferRestart transfer_peer)
 
-# The transfer benchmark (bench/TransferBench.*, `./dev bench transfer`) is part of peerlink-bench,
-# which is defined after the tests: its sources are added once the whole project is read.
-cmake_language(DEFER DIRECTORY ${PROJECT_SOURCE_DIR} CALL target_sources peerlink-bench PRIVATE
-    ${PROJECT_SOURCE_DIR}/bench/TransferBench.cpp ${PROJECT_SOURCE_DIR}/bench/TransferBench.h)
