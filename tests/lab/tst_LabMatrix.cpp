@@ -66,7 +66,6 @@ private Q_SLOTS:
     void cleanupTestCase();
 
 private:
-
     LabNetwork m_lab;
     QTemporaryDir m_dir;
     QString m_file;
