@@ -81,6 +81,14 @@ QString relayOnlyFailure(const IceConfig &config, const QStringList &problems)
 // much longer on a TURN/TCP connection that broke).
 constexpr int RelayOnlyDeadlineMs = 15000;
 
+// Ta (RFC 8445 section 14.2): one STUN transaction (gathering or connectivity check) starts per Ta.
+// 5 ms is the lowest the RFC allows; libnice's default of 20 ms cost about 100 ms of connect time
+// on a 50 ms path (measured with ./dev bench link). libnice also derives a check's first
+// retransmission timeout from it (Ta times the pending checks, at least 100 ms, doubling after
+// each retransmission): a check lost to a NAT that was not open yet is repeated sooner; on a
+// slower path an early repeat only costs a small STUN packet.
+constexpr guint StunPacingMs = 5;
+
 // While the selected pair goes through one of our TURN servers, it is asked this often whether
 // it still runs (RelayProbe), so that a relay that went away ends the session with that reason
 // instead of a silent path (consent would only expire after 30 s).
@@ -170,6 +178,7 @@ struct IceAgent::Private
     uint32_t relayGraceTimer = 0;
     bool remoteCredentialsSet = false; // in this generation
     bool peerChecksArrived = false; // a check of the peer reached us (libnice tells once per stream)
+    gint64 remoteCredentialsAtUs = 0; // g_get_monotonic_time() when they were set
     // The last datagram the channel sent, sent once more when the path comes back after it was
     // lost (consent expired, ICE restarted): see replayAfterOutage().
     std::vector<uint8_t> lastDatagram;
@@ -205,7 +214,11 @@ struct IceAgent::Private
                      gboolean(config.iceTcp), "ice-udp", TRUE, "force-relay", gboolean(config.forceRelay),
                      // an IGD answers slowly under load (discovery, description, then the mapping:
                      // several seconds on a busy machine); with trickle ICE a late mapping costs nothing
-                     "upnp-timeout", guint(6000), nullptr);
+                     "upnp-timeout", guint(6000),
+                     // Ta, the pacing of STUN/TURN requests and checks: RFC 8445's lowest (libnice: 20 ms).
+                     // Gathering asks a STUN server and three TURN transports one request per Ta, and
+                     // every nominating check waits for the next Ta: this is connect time.
+                     "stun-pacing-timer", guint(StunPacingMs), nullptr);
         nice_agent_set_software(agent, "Peerlink");
 
         for (const QHostAddress &address : localAddresses()) {
@@ -464,13 +477,26 @@ struct IceAgent::Private
     // quickly; a direct pair that needs a peer-reflexive candidate (a symmetric NAT on one side)
     // validates a round trip later, so libnice used to settle on the relay although a direct
     // path worked. So direct pairs get a head start: the peer's relayed candidates reach libnice
-    // only when the peer's checks reach us directly (plus DirectHeadStartMs, the round trip of
-    // our triggered check: then the direct pair is valid, and the relay pairs that follow just
-    // make the second valid pair libnice waits for before it nominates the best one), when the
-    // component is connected, or after relayGraceMs (no direct pair worked: the relay is what
-    // connects). The peer does the same with ours, so no relay pair can validate early from
-    // either side, and the first check that reaches us came on a direct path.
-    static constexpr int DirectHeadStartMs = 250;
+    // only when the peer's checks reach us directly, when the component is connected, or after
+    // relayGraceMs (no direct pair worked: the relay is what connects). The peer does the same
+    // with ours, so no relay pair can validate early from either side, and the first check that
+    // reaches us came on a direct path.
+    //
+    // When that first check arrives, the relays are released at once: our triggered check on
+    // that direct path validates it within one round trip, while a relay pair needs a TURN
+    // permission and a check through the relay (at least two legs more), and libnice nominates the
+    // best valid pair once a second one is valid. Through NATs whose host pairs never answer,
+    // that second valid pair is a relay pair: every millisecond of head start here was connect
+    // time (250 ms of it before, measured with ./dev bench link).
+    // This holds for a first check that comes early. A first check that comes only after the
+    // peer's own grace time may have ended can come through a relay (the peer checking our relayed
+    // candidate once it gave up holding it back: the lab's UDP-blocked host sees nothing earlier);
+    // then the relays wait LateCheckHeadStartMs as every first check did before. (Releasing at
+    // once there made that host settle on relay-to-relay after 5 s instead of its relay to the
+    // peer's server-reflexive address after 3 s.)
+    static constexpr int LateCheckHeadStartMs = 250;
+    // (libnice also switches to regular nomination itself as soon as there are ICE-TCP
+    // candidates: aggressive nomination is not an option.)
 
     bool holdsRelays() const { return !relaysReleased && !config.forceRelay && config.relayGraceMs > 0; }
 
@@ -487,11 +513,21 @@ struct IceAgent::Private
     {
         if (!peerChecksArrived || !remoteCredentialsSet || !holdsRelays())
             return;
+        // On the next turn of the loop, not inside libnice's signal emission.
         net.cancel(std::exchange(relayGraceTimer, 0));
-        relayGraceTimer = net.schedule(DirectHeadStartMs, [this] {
+        relayGraceTimer = net.schedule(0, [this] {
             relayGraceTimer = 0;
-            qCDebug(lcIce) << "the peer's checks arrive directly: checking relayed pairs too";
-            releaseRelays();
+            const gint64 sinceCredentialsMs = (g_get_monotonic_time() - remoteCredentialsAtUs) / 1000;
+            if (sinceCredentialsMs < config.relayGraceMs / 2) {
+                qCDebug(lcIce) << "the peer's checks arrive directly: checking relayed pairs too";
+                releaseRelays();
+                return;
+            }
+            relayGraceTimer = net.schedule(LateCheckHeadStartMs, [this] {
+                relayGraceTimer = 0;
+                qCDebug(lcIce) << "the peer's checks arrive (late): checking relayed pairs too";
+                releaseRelays();
+            });
         });
     }
 
@@ -533,6 +569,7 @@ struct IceAgent::Private
             return;
         nice_agent_set_remote_credentials(agent, stream, ufrag.constData(), password.constData());
         remoteCredentialsSet = true;
+        remoteCredentialsAtUs = g_get_monotonic_time();
         startRelayGrace();
         shortenRelayGrace();
         net.cancel(std::exchange(connectTimer, 0));

@@ -15,8 +15,9 @@
 // - Consent freshness (RFC 7675) is on: when the peer stops answering on the selected pair, the
 //   agent goes to Failed with a reason. When the path comes back (after restart()), the
 //   channel's last datagram is sent once more so that its loss recovery resumes at once.
-// - Nomination: the peer's relayed candidates are held back for IceConfig::relayGraceMs unless a
-//   direct pair works sooner, so that a direct path is preferred to a relay that answered first.
+// - Nomination: the peer's relayed candidates are held back for IceConfig::relayGraceMs unless the
+//   peer's checks arrive directly (or a pair works) sooner, so that a direct path is preferred to
+//   a relay that answered first.
 // - While the selected pair goes through our TURN server, the server is probed every few
 //   seconds; relayFailed() tells when it stopped running.
 // - The agent is a DatagramLink over component 1 for the secure channel (network thread only).
