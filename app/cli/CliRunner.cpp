@@ -632,6 +632,7 @@ void CliRunner::Private::collectReport()
                 QJsonObject { { QStringLiteral("bytes_sent"), qint64(stats.bytesSent) },
                               { QStringLiteral("bytes_received"), qint64(stats.bytesReceived) },
                               { QStringLiteral("lost_packets"), qint64(stats.lostPackets) },
+                              { QStringLiteral("migrations"), qint64(stats.pathChanges) },
                               { QStringLiteral("smoothed_rtt_ms"), double(stats.smoothedRtt.count()) / 1000.0 },
                               { QStringLiteral("min_rtt_ms"), double(stats.minRtt.count()) / 1000.0 } });
         }

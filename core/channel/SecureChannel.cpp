@@ -212,6 +212,7 @@ public:
             return;
 
         m_link->setDatagramReceiver([this](const uint8_t *data, size_t size) { onDatagram(data, size); });
+        m_link->setPathListener([this](DatagramLink::PathEvent event) { onPathEvent(event); });
         m_receiverSet = true;
         if (m_config.handshakeTimeout.count() > 0) {
             m_handshakeTimer = m_net.schedule(int(std::min<qint64>(m_config.handshakeTimeout.count(), INT_MAX)),
@@ -315,6 +316,7 @@ public:
         cancelTimers();
         if (m_receiverSet) {
             m_link->setDatagramReceiver({});
+            m_link->setPathListener({});
             m_receiverSet = false;
         }
         m_phase = Phase::Closed;
@@ -605,7 +607,10 @@ private:
         params.initial_max_streams_bidi = MaxStreamsBidi;
         params.initial_max_streams_uni = 0;
         params.max_idle_timeout = toDuration(m_config.idleTimeout);
-        params.disable_active_migration = 1;
+        // Migration is how a new or restored ICE path is taken (startOver()): the client moves, the
+        // server keeps spare connection IDs for it.
+        params.disable_active_migration = 0;
+        params.active_connection_id_limit = 4;
         if (!client) {
             params.original_dcid = clientInitial->dcid;
             params.original_dcid_present = 1;
@@ -663,7 +668,19 @@ private:
             if (!createConnection(&header))
                 return;
         }
-        const int rv = ngtcp2_conn_read_pkt(m_conn, &m_path, nullptr, data, size, timestamp());
+        const ngtcp2_tstamp now = timestamp();
+        followPath(now);
+        // A client reads on the path ngtcp2 counts as current: after a migration that is the new
+        // one, or the old one again if validating the new one failed (a packet on any other path
+        // would be ignored). A server reads on the path it last saw its peer on (see startOver()).
+        ngtcp2_path_storage current;
+        const ngtcp2_path *path = &m_path;
+        if (m_config.role == SecureChannel::Role::Client) {
+            ngtcp2_path_storage_zero(&current);
+            ngtcp2_path_copy(&current.path, ngtcp2_conn_get_path(m_conn));
+            path = &current.path;
+        }
+        const int rv = ngtcp2_conn_read_pkt(m_conn, path, nullptr, data, size, now);
         if (rv != 0) {
             handleReadError(rv);
             return;
@@ -960,19 +977,66 @@ private:
         return nullptr;
     }
 
-    // The largest datagram to write now: what the link offers to try on its current path, and
-    // no more than 1200 bytes once the path changed under an established connection (what path
-    // MTU discovery learnt was about the old path; ngtcp2 cannot start it over).
-    size_t datagramLimit()
+    // The link's path changed under an established connection (another ICE pair): what path MTU
+    // discovery learnt was about the old path, and ngtcp2 cannot start it over, so datagrams stay
+    // at the guaranteed size from now on; and QUIC starts over on the new path (startOver()).
+    // True when the path had changed.
+    bool followPath(ngtcp2_tstamp now)
     {
         const uint64_t path = m_link->pathId();
-        if (path != m_pathId) {
-            if (m_pathId != 0 && m_established && m_sizeLimit > MinDatagramSize) {
-                qCDebug(lcChannel) << "the path changed: datagrams of" << MinDatagramSize << "bytes from now on";
-                m_sizeLimit = MinDatagramSize;
-            }
-            m_pathId = path;
+        if (path == m_pathId)
+            return false;
+        const bool moved = m_pathId != 0;
+        m_pathId = path;
+        if (!moved || !m_established || !m_conn)
+            return true;
+        if (m_sizeLimit > MinDatagramSize) {
+            qCDebug(lcChannel) << "the path changed: datagrams of" << MinDatagramSize << "bytes from now on";
+            m_sizeLimit = MinDatagramSize;
         }
+        startOver(now);
+        return true;
+    }
+
+    // A new path, or the path back after an outage: QUIC treats it as a new path (RFC 9000, 9),
+    // congestion control and RTT start over and loss recovery forgets its back-off, so that what
+    // went into the void is sent again within a round trip rather than at the next exponentially
+    // backed-off probe (half a minute away after a long outage). The addresses are made up (the
+    // DatagramLink is the path): a client moves to a new local address (an immediate migration;
+    // the server has handed out spare connection IDs), a server sees its peer at a new address
+    // with the client's next packet and validates it.
+    void startOver(ngtcp2_tstamp now)
+    {
+        ++m_migrations;
+        if (m_config.role == SecureChannel::Role::Server) {
+            m_remoteAddr.sin_addr.s_addr = htonl(INADDR_LOOPBACK + 1 + uint32_t(m_migrations % 250));
+            return;
+        }
+        const sockaddr_in previous = m_localAddr;
+        m_localAddr.sin_port = htons(uint16_t(1000 + m_migrations % 60000));
+        const int rv = ngtcp2_conn_initiate_immediate_migration(m_conn, &m_path, now);
+        if (rv != 0) {
+            qCDebug(lcChannel) << "QUIC could not move to the new path:" << ngtcp2_strerror(rv);
+            m_localAddr = previous;
+            --m_migrations;
+        }
+    }
+
+    void onPathEvent(DatagramLink::PathEvent event)
+    {
+        if (!m_conn || !isRunning())
+            return;
+        const ngtcp2_tstamp now = timestamp();
+        if (!followPath(now) && event == DatagramLink::PathEvent::Restored && m_established)
+            startOver(now);
+        pump(); // the path's first packets (a migration's PATH_CHALLENGE, data) go now
+    }
+
+    // The largest datagram to write now: what the link offers to try on its current path, and
+    // no more than 1200 bytes once the path changed under an established connection.
+    size_t datagramLimit(ngtcp2_tstamp now)
+    {
+        followPath(now);
         const size_t offered = std::clamp(m_link->maxProbeDatagramSize(), MinDatagramSize, MaxDatagramSize);
         return std::min(offered, m_sizeLimit);
     }
@@ -1007,7 +1071,7 @@ private:
         }
         for (auto &[id, stream] : m_streams)
             stream.blocked = false;
-        const size_t limit = datagramLimit();
+        const size_t limit = datagramLimit(now);
         const size_t payload = std::max<size_t>(ngtcp2_conn_get_path_max_tx_udp_payload_size(m_conn), 1);
         const size_t maxPackets
             = std::clamp<size_t>(ngtcp2_conn_get_send_quantum(m_conn) / payload, 1, MaxPacketsPerPump);
@@ -1235,8 +1299,9 @@ private:
         ngtcp2_path_storage ps;
         ngtcp2_path_storage_zero(&ps);
         ngtcp2_pkt_info pi;
+        const ngtcp2_tstamp now = timestamp();
         const ngtcp2_ssize written = ngtcp2_conn_write_connection_close(m_conn, &ps.path, &pi, m_txBuffer.data(),
-                                                                        datagramLimit(), &ccerr, timestamp());
+                                                                        datagramLimit(now), &ccerr, now);
         if (written > 0) {
             m_closePacket = QByteArray(reinterpret_cast<const char *>(m_txBuffer.data()), qsizetype(written));
             m_lastCloseSent = timestamp();
@@ -1288,6 +1353,7 @@ private:
             stats.congestionWindow = info.cwnd;
             stats.bytesInFlight = info.bytes_in_flight;
             stats.lostPackets = m_lostOnClosedStreams;
+            stats.pathChanges = m_migrations;
             for (const auto &[id, stream] : m_streams) {
                 if (!stream.closed)
                     stats.lostPackets += ngtcp2_conn_get_stream_loss_count(m_conn, id);
@@ -1339,6 +1405,7 @@ private:
     std::vector<DatagramLink::Datagram> m_txQueue; // written into m_txArea, in order
     size_t m_txSent = 0; // of m_txQueue, handed to the link
     uint64_t m_pathId = 0;
+    quint64 m_migrations = 0; // new and restored paths started over on (see startOver())
     size_t m_sizeLimit = MaxDatagramSize;
 
     bool m_cryptoSeen = false;

@@ -71,6 +71,7 @@ public:
         quint64 bytesSent = 0; // datagram payload bytes, QUIC headers and all
         quint64 bytesReceived = 0;
         quint64 lostPackets = 0; // packets with stream data declared lost
+        quint64 pathChanges = 0; // new or restored paths the connection started over on (migrations)
     };
 
     // link lives on thread's network thread and must outlive this object.

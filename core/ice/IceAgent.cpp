@@ -145,6 +145,7 @@ struct IceAgent::Private
     guint stream = 0;
     GMainContext *context = nullptr;
     Receiver receiver;
+    PathListener pathListener; // told of new and restored paths (network thread)
     std::vector<RelayServer> relays;
     std::vector<Job *> jobs;
     Job *closeJob = nullptr;
@@ -177,11 +178,11 @@ struct IceAgent::Private
     bool relaysReleased = false;
     uint32_t relayGraceTimer = 0;
     bool remoteCredentialsSet = false; // in this generation
-    bool peerChecksArrived = false; // a check of the peer reached us (libnice tells once per stream)
+    bool peerChecksArrived = false; // a check of the peer reached us (libnice tells once per generation)
+    bool restarted = false; // ICE restarted at least once (network thread)
     gint64 remoteCredentialsAtUs = 0; // g_get_monotonic_time() when they were set
-    // The last datagram the channel sent, sent once more when the path comes back after it was
-    // lost (consent expired, ICE restarted): see replayAfterOutage().
-    std::vector<uint8_t> lastDatagram;
+    // The path was lost (consent expired, ICE restarted): when it works again, the channel is
+    // told (see announcePathRestored()).
     bool pathLost = false;
     // The TURN server of the selected pair's local relayed candidate, watched while it is selected.
     std::optional<Transport> selectedRelay;
@@ -494,6 +495,10 @@ struct IceAgent::Private
     // then the relays wait LateCheckHeadStartMs as every first check did before. (Releasing at
     // once there made that host settle on relay-to-relay after 5 s instead of its relay to the
     // peer's server-reflexive address after 3 s.)
+    // After an ICE restart the same head start applies to every first check: the restart
+    // followed an outage, and our own checks on the direct pairs may sit in retransmission
+    // back-off from the time the path was still cut, while a relay pair released at once is
+    // checked afresh (the lab saw a 40 s blackhole end on a relay that way).
     static constexpr int LateCheckHeadStartMs = 250;
     // (libnice also switches to regular nomination itself as soon as there are ICE-TCP
     // candidates: aggressive nomination is not an option.)
@@ -518,14 +523,14 @@ struct IceAgent::Private
         relayGraceTimer = net.schedule(0, [this] {
             relayGraceTimer = 0;
             const gint64 sinceCredentialsMs = (g_get_monotonic_time() - remoteCredentialsAtUs) / 1000;
-            if (sinceCredentialsMs < config.relayGraceMs / 2) {
+            if (!restarted && sinceCredentialsMs < config.relayGraceMs / 2) {
                 qCDebug(lcIce) << "the peer's checks arrive directly: checking relayed pairs too";
                 releaseRelays();
                 return;
             }
             relayGraceTimer = net.schedule(LateCheckHeadStartMs, [this] {
                 relayGraceTimer = 0;
-                qCDebug(lcIce) << "the peer's checks arrive (late): checking relayed pairs too";
+                qCDebug(lcIce) << "the peer's checks arrive (late or after a restart): checking relayed pairs too";
                 releaseRelays();
             });
         });
@@ -560,7 +565,8 @@ struct IceAgent::Private
         heldRelays.clear();
         relaysReleased = false;
         remoteCredentialsSet = false;
-        peerChecksArrived = false; // libnice tells only once: after a restart the grace time decides
+        peerChecksArrived = false;
+        restarted = true;
     }
 
     void setRemoteCredentialsOnNetwork(const QByteArray &ufrag, const QByteArray &password)
@@ -683,8 +689,7 @@ struct IceAgent::Private
         } else if (d->niceState == NICE_COMPONENT_STATE_READY && !d->direct && d->pathKey) {
             d->refreshPath(); // working again on the pair selected before
         }
-        if (d->niceState == NICE_COMPONENT_STATE_READY)
-            d->replayAfterOutage();
+        d->announcePathRestored(); // when the path works again after an outage
         const auto state = d->niceState;
         NetworkThread::deliver(d->q, [d, state] { d->onNiceState(state); });
     }
@@ -696,8 +701,7 @@ struct IceAgent::Private
         if (streamId != d->stream || component != Component)
             return;
         d->updatePath(*localCandidate, *remoteCandidate);
-        if (d->niceState == NICE_COMPONENT_STATE_READY)
-            d->replayAfterOutage();
+        d->announcePathRestored();
         SelectedPair pair { d->convertLocal(*localCandidate),
                             NiceCandidateConversion::toIceCandidate(*remoteCandidate) };
         d->watchRelay(pair.local.type == IceCandidate::Type::Relayed
@@ -716,6 +720,8 @@ struct IceAgent::Private
             || pathKey->transport != key.transport) {
             pathKey = key;
             ++pathId;
+            pathLost = false; // a new path: the channel starts over on it anyway
+            notifyPath(PathEvent::Changed);
         }
         direct.reset(); // puts the socket's previous MTU mode back before a new sender saves it
         if (GSocket *socket = nice_agent_get_selected_socket(agent, stream, Component)) {
@@ -793,26 +799,41 @@ struct IceAgent::Private
             });
     }
 
-    // Network thread: the path works again after an outage long enough to lose consent. The
-    // channel's last datagram went into the void; QUIC backs off exponentially while nothing
-    // comes back (after 40 s without an answer its next probe may be half a minute away). Sending
-    // that datagram once more (a duplicate is harmless to QUIC) makes the peer acknowledge it at
-    // once, which resets both ends' loss recovery: the channel resumes within a round trip of the
-    // path coming back instead of at the next backed-off probe.
-    void replayAfterOutage()
+    // Network thread: the path works again after an outage long enough to lose consent. Over it
+    // QUIC's loss recovery has backed off exponentially (after 40 s without an answer its next
+    // probe may be half a minute away): the channel is told, and starts over on the path as on a
+    // new one (SecureChannel migrates), so it resumes within a round trip. Repeating the channel's
+    // last datagram instead would work too, but its acknowledgement gives QUIC a round-trip sample
+    // as long as the outage, which then paces and times everything.
+    void announcePathRestored()
     {
-        if (!pathLost || !agent)
+        if (!pathLost || !agent || !pathUsable())
+            return;
+        NiceCandidate *localCandidate = nullptr;
+        NiceCandidate *remoteCandidate = nullptr;
+        if (!nice_agent_get_selected_pair(agent, stream, Component, &localCandidate, &remoteCandidate))
+            return; // the selected pair's signal follows
+        updatePath(*localCandidate, *remoteCandidate); // another pair: the channel hears of a new path
+        if (!pathLost)
             return;
         pathLost = false;
-        if (lastDatagram.empty())
-            return;
-        qCInfo(lcIce) << "path restored: resending the channel's last datagram to resume it at once";
-        const Datagram datagram { lastDatagram.data(), lastDatagram.size() };
-        if (DirectUdpSender *sender = directSender())
-            sender->send(&datagram, 1);
-        else
-            nice_agent_send(agent, stream, Component, guint(lastDatagram.size()),
-                            reinterpret_cast<const gchar *>(lastDatagram.data()));
+        qCInfo(lcIce) << "path restored after an outage";
+        notifyPath(PathEvent::Restored);
+    }
+
+    // Network thread: the channel hears of a new or restored path once libnice's callback returned.
+    void notifyPath(PathEvent event)
+    {
+        net.post([this, event] {
+            if (pathListener)
+                pathListener(event);
+        });
+    }
+
+    // Network thread: libnice sends on a selected pair (a check succeeded; nomination may follow).
+    bool pathUsable() const
+    {
+        return niceState == NICE_COMPONENT_STATE_CONNECTED || niceState == NICE_COMPONENT_STATE_READY;
     }
 
     DirectUdpSender *directSender()
@@ -844,6 +865,7 @@ struct IceAgent::Private
             job->d = nullptr; // resolver callbacks still pending
         jobs.clear();
         receiver = {};
+        pathListener = {};
         dropDirectPath();
         if (!agent)
             return;
@@ -1219,7 +1241,7 @@ void IceAgent::restart()
             return;
         d->net.cancel(std::exchange(d->connectTimer, 0));
         d->resetRelayGrace();
-        d->pathLost = true; // a restart follows a lost path: replay once it works again
+        d->pathLost = true; // a restart follows a lost path: the channel hears when it works again
         if (!nice_agent_restart_stream(d->agent, d->stream))
             qCWarning(lcIce) << "libnice refused to restart the stream";
         gchar *ufrag = nullptr;
@@ -1316,22 +1338,27 @@ size_t IceAgent::sendDatagrams(const Datagram *datagrams, size_t count)
         if (datagrams[i].size == 0 || datagrams[i].size > 65507)
             return i; // what no UDP path carries is never sent; earlier ones are
     }
-    if (count > 0) // for replayAfterOutage(): one copy per batch
-        d->lastDatagram.assign(datagrams[count - 1].data, datagrams[count - 1].data + datagrams[count - 1].size);
-    if (DirectUdpSender *direct = d->directSender())
-        return direct->send(datagrams, count);
-    for (size_t i = 0; i < count; ++i) {
-        const gint sent = nice_agent_send(d->agent, d->stream, Component, guint(datagrams[i].size),
-                                          reinterpret_cast<const gchar *>(datagrams[i].data));
-        if (sent != gint(datagrams[i].size))
-            return i;
+    size_t sent = 0;
+    if (DirectUdpSender *direct = d->directSender()) {
+        sent = direct->send(datagrams, count);
+    } else {
+        while (sent < count
+               && nice_agent_send(d->agent, d->stream, Component, guint(datagrams[sent].size),
+                                  reinterpret_cast<const gchar *>(datagrams[sent].data))
+                   == gint(datagrams[sent].size))
+            ++sent;
     }
-    return count;
+    return sent;
 }
 
 void IceAgent::setDatagramReceiver(Receiver receiver)
 {
     d->receiver = std::move(receiver);
+}
+
+void IceAgent::setPathListener(PathListener listener)
+{
+    d->pathListener = std::move(listener);
 }
 
 size_t IceAgent::maxDatagramSize() const

@@ -13,8 +13,9 @@
 //   candidates emitted again with the next generation. New remote credentials that differ from
 //   the current ones mean the peer restarted: the agent restarts too.
 // - Consent freshness (RFC 7675) is on: when the peer stops answering on the selected pair, the
-//   agent goes to Failed with a reason. When the path comes back (after restart()), the
-//   channel's last datagram is sent once more so that its loss recovery resumes at once.
+//   agent goes to Failed with a reason. When the path comes back (after restart()), the path
+//   listener hears PathEvent::Restored (or Changed, when another pair was selected), so that the
+//   channel starts over on it at once.
 // - Nomination: the peer's relayed candidates are held back for IceConfig::relayGraceMs unless the
 //   peer's checks arrive directly (or a pair works) sooner, so that a direct path is preferred to
 //   a relay that answered first.
@@ -114,6 +115,7 @@ public:
     bool sendDatagram(const uint8_t *data, size_t size) override;
     size_t sendDatagrams(const Datagram *datagrams, size_t count) override;
     void setDatagramReceiver(Receiver receiver) override;
+    void setPathListener(PathListener listener) override;
     // 1200 bytes: the QUIC minimum. A TURN channel adds 4 bytes (a Send indication 36), which any
     // path with the IPv6 minimum MTU of 1280 still carries unfragmented.
     size_t maxDatagramSize() const override;

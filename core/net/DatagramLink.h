@@ -55,6 +55,17 @@ public:
     // Network thread only. Changes whenever datagrams start taking another path; what was learnt
     // about the previous one (such as its MTU) does not hold for the new one. 0: no path yet.
     virtual uint64_t pathId() const { return 0; }
+
+    // What happened to the path: Changed, pathId() changed (another path); Restored, the same
+    // path works again after an outage long enough to be noticed (ICE consent lost), so what
+    // the user's loss recovery learnt meanwhile (back-off, round-trip times) does not hold.
+    enum class PathEvent { Changed, Restored };
+    // Called on the network thread, so that the user can start over on the path at once instead
+    // of at its next send or timer.
+    using PathListener = std::function<void(PathEvent)>;
+    // Network thread only. Replaces the listener; an empty function removes it. A link whose
+    // path never changes may ignore it.
+    virtual void setPathListener(PathListener listener) { (void)listener; }
 };
 
 } // namespace Peerlink

@@ -28,6 +28,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -271,13 +272,16 @@ void tst_LabFaults::limitRate(const QString &host, const QString &rate)
 void tst_LabFaults::blackhole_data()
 {
     QTest::addColumn<int>("seconds");
-    QTest::newRow("10 s: the transfer continues") << 10;
-    QTest::newRow("40 s: consent lost, ICE restarts") << 40;
+    QTest::addColumn<bool>("udpReturns"); // false: only TCP comes back (ICE-TCP must carry the channel)
+    QTest::newRow("10 s: the transfer continues") << 10 << true;
+    QTest::newRow("40 s: consent lost, ICE restarts") << 40 << true;
+    QTest::newRow("40 s, then UDP stays blocked: ICE-TCP") << 40 << false;
 }
 
 void tst_LabFaults::blackhole()
 {
     QFETCH(int, seconds);
+    QFETCH(bool, udpReturns);
     const QString a = QStringLiteral("full-a"), b = QStringLiteral("none-b");
     QVERIFY(m_lab.hasHost(a) && m_lab.hasHost(b));
     limitRate(a, QStringLiteral("40mbit")); // 32 MB take about 7 s
@@ -300,10 +304,22 @@ void tst_LabFaults::blackhole()
             .arg(server, port));
     const qint64 blockedAt = epochNow();
     QTest::qWait(seconds * 1000);
-    nft(box, QStringLiteral("delete table inet peerlink_fault\n"));
+    if (udpReturns) {
+        nft(box, QStringLiteral("delete table inet peerlink_fault\n"));
+    } else {
+        nft(box,
+            QStringLiteral("flush chain inet peerlink_fault forward\n"
+                           "add rule inet peerlink_fault forward meta l4proto udp drop\n"));
+    }
+    const auto unblockUdp = qScopeGuard([&] {
+        if (!udpReturns)
+            nft(box, QStringLiteral("delete table inet peerlink_fault\n"));
+    });
     const qint64 unblockedAt = epochNow();
 
-    finish(*peers, (seconds + 120) * 1000, QStringLiteral("blackhole-%1s").arg(seconds));
+    finish(*peers, (seconds + 120) * 1000,
+           QStringLiteral("blackhole-%1s%2").arg(seconds).arg(udpReturns ? QString() : QStringLiteral("-tcp")));
+
     const QJsonObject i = peers->sent.json, r = peers->received.json;
     QVERIFY2(peers->sent.finished && peers->received.finished,
              qPrintable(QStringLiteral("a peer ran out of time") + context(*peers)));
@@ -314,18 +330,25 @@ void tst_LabFaults::blackhole()
     // The same QUIC connection carried on: the file was not sent again from its start.
     QCOMPARE(i.value(QStringLiteral("files_sent")).toArray().size(), 1);
     QCOMPARE(i.value(QStringLiteral("end_reason")).toString(), QStringLiteral("HungUp"));
-    // The receiver saw its bytes stop while the path was cut, and move again afterwards.
+    // The receiver saw its bytes stop while the path was cut, and move again afterwards: the
+    // stall that began before the path came back and ended after it was cut.
     QJsonObject stall;
+    int laterStalls = 0;
     for (const QJsonValue &s : file.value(QStringLiteral("stalls")).toArray()) {
-        if (epochOf(r, s.toObject().value(QStringLiteral("to_ms")).toInteger()) > blockedAt)
+        const qint64 from = epochOf(r, s.toObject().value(QStringLiteral("from_ms")).toInteger());
+        const qint64 to = epochOf(r, s.toObject().value(QStringLiteral("to_ms")).toInteger());
+        if (stall.isEmpty() && to > blockedAt && from < unblockedAt)
             stall = s.toObject();
+        else if (from >= unblockedAt)
+            ++laterStalls;
     }
     QVERIFY2(!stall.isEmpty(), "the receiver saw no stall: the blackhole missed the transfer");
     const qint64 resumedAt = epochOf(r, stall.value(QStringLiteral("to_ms")).toInteger());
     qInfo("blackhole %d s: bytes moved again %lld ms after the path returned; ICE restarts: initiator %d, "
-          "responder %d",
+          "responder %d; later stalls: %d; path %s",
           seconds, resumedAt - unblockedAt, i.value(QStringLiteral("ice_restarts")).toInt(),
-          r.value(QStringLiteral("ice_restarts")).toInt());
+          r.value(QStringLiteral("ice_restarts")).toInt(), laterStalls,
+          qPrintable(i.value(QStringLiteral("local")).toObject().value(QStringLiteral("protocol")).toString()));
     QVERIFY2(resumedAt >= unblockedAt - 1000, "bytes arrived while the path was cut");
     if (seconds * 1000 > ConsentTimeoutMs) {
         // Consent was lost, ICE restarted through transport-info, the channel came back in time.
@@ -334,11 +357,21 @@ void tst_LabFaults::blackhole()
             QVERIFY2(!lost.isEmpty(), "consent was never lost");
             QVERIFY(lost.value(QStringLiteral("epoch_ms")).toInteger() > blockedAt);
             QVERIFY2(report.value(QStringLiteral("ice_restarts")).toInt() >= 1, "ICE did not restart");
+            // QUIC started over on the path that came back (a migration), so it did not wait for
+            // its backed-off probes.
+            QVERIFY2(report.value(QStringLiteral("channel")).toObject().value(QStringLiteral("migrations")).toInt()
+                         >= 1,
+                     "the channel did not start over on the restored path");
         }
         QVERIFY2(resumedAt - unblockedAt <= RecoveryBoundMs,
                  qPrintable(QStringLiteral("the channel came back %1 ms after the path").arg(resumedAt - unblockedAt)));
     }
     QCOMPARE(i.value(QStringLiteral("path")).toString(), QStringLiteral("direct"));
+    if (!udpReturns) {
+        const QString protocol
+            = i.value(QStringLiteral("local")).toObject().value(QStringLiteral("protocol")).toString();
+        QVERIFY2(protocol.startsWith(u"tcp"), qPrintable(QStringLiteral("the channel ended on %1").arg(protocol)));
+    }
 }
 
 void tst_LabFaults::rebinding()

@@ -111,6 +111,22 @@ public:
         m_endpoint->probeSize = probeSize;
         m_endpoint->pathMtu = mtu;
         m_endpoint->pathId = id;
+        m_endpoint->net.post([endpoint = m_endpoint] {
+            if (endpoint->pathListener)
+                endpoint->pathListener(PathEvent::Changed);
+        });
+    }
+
+    void setPathListener(PathListener listener) override { m_endpoint->pathListener = std::move(listener); }
+
+    // Any thread. Tells the user the path works again after an outage, as an ICE agent does when
+    // consent came back.
+    void announceRestored()
+    {
+        m_endpoint->net.post([endpoint = m_endpoint] {
+            if (endpoint->pathListener)
+                endpoint->pathListener(PathEvent::Restored);
+        });
     }
 
     // Any thread. A silent end drops everything it is asked to send.
@@ -199,6 +215,7 @@ private:
         std::atomic<size_t> probeSize;
         std::atomic<size_t> pathMtu;
         std::atomic<uint64_t> pathId = 0;
+        PathListener pathListener; // network thread
         std::atomic<size_t> largestSent = 0;
         std::atomic<size_t> largestPassed = 0;
         std::atomic<quint64> batchedDatagrams = 0;

@@ -163,6 +163,8 @@ private Q_SLOTS:
     void pathMtuDiscovery_data();
     void pathMtuDiscovery();
     void pathChangeFallsBackToMinimumSize();
+    void outageThenNewPath_data();
+    void outageThenNewPath();
     void wrongPeerIsRefused_data();
     void wrongPeerIsRefused();
     void garbageIsIgnored();
@@ -462,6 +464,82 @@ void tst_SecureChannel::pathChangeFallsBackToMinimumSize()
     QVERIFY(m_links.second->largestSent() <= 1200);
     QCOMPARE(client.closedCount, 0);
     QCOMPARE(server.closedCount, 0);
+    // Both ends followed the new path: the client migrated, the server validated its peer's new address.
+    QCOMPARE(client.channel->stats().pathChanges, 1u);
+    QCOMPARE(server.channel->stats().pathChanges, 1u);
+}
+
+void tst_SecureChannel::outageThenNewPath_data()
+{
+    QTest::addColumn<bool>("clientSends");
+    QTest::addColumn<bool>("samePath"); // the same path works again (ICE consent came back)
+
+    QTest::newRow("client sends, another path") << true << false;
+    QTest::newRow("server sends, another path") << false << false;
+    QTest::newRow("client sends, the path restored") << true << true;
+    QTest::newRow("server sends, the path restored") << false << true;
+}
+
+// Everything is lost for seconds in the middle of a transfer (QUIC's probes back off meanwhile),
+// then a path works again: both ends start over on it (a migration) and the rest of the data
+// arrives intact. Only another path loses what path MTU discovery learnt.
+void tst_SecureChannel::outageThenNewPath()
+{
+    QFETCH(bool, clientSends);
+    QFETCH(bool, samePath);
+
+    Side client;
+    Side server;
+    makePair(client, server, config(Role::Client), config(Role::Server));
+    m_links.first->setPath(1, 1400, 1400);
+    m_links.second->setPath(1, 1400, 1400);
+    QVERIFY(openBoth(client, server));
+    Side &from = clientSends ? client : server;
+    Side &to = clientSends ? server : client;
+    from.keepData = to.keepData = false;
+    const qint64 stream = from.channel->openStream();
+    QVERIFY(stream >= 0);
+    constexpr qint64 Total = 48 * MiB;
+    BulkSender sender(from.channel.get(), stream, Total, 8 * MiB, 7);
+    BulkReceiver receiver;
+    receiver.attach(to.channel.get(), stream);
+    sender.pump();
+    QTRY_VERIFY_WITH_TIMEOUT(receiver.bytes >= 4 * MiB, BulkTimeout);
+
+    m_links.first->setSilent(true);
+    m_links.second->setSilent(true);
+    QTest::qWait(4000);
+    const qint64 before = receiver.bytes;
+    QVERIFY(before < Total);
+    QElapsedTimer sinceRestored;
+    m_links.first->resetLargest();
+    m_links.second->resetLargest();
+    m_links.first->setSilent(false);
+    m_links.second->setSilent(false);
+    if (samePath) {
+        m_links.first->announceRestored();
+        m_links.second->announceRestored();
+    } else {
+        m_links.first->setPath(2, 1400, 1400);
+        m_links.second->setPath(2, 1400, 1400);
+    }
+    sinceRestored.start();
+    QVERIFY(QTest::qWaitFor([&] { return receiver.bytes > before || client.closedCount || server.closedCount; },
+                            BulkTimeout));
+    qInfo("bytes moved again %lld ms after the path came back", qint64(sinceRestored.elapsed()));
+    QVERIFY(
+        QTest::qWaitFor([&] { return receiver.finished || client.closedCount || server.closedCount; }, BulkTimeout));
+    QCOMPARE(client.closedCount, 0);
+    QCOMPARE(server.closedCount, 0);
+    QCOMPARE(receiver.bytes, Total);
+    QCOMPARE(receiver.hash.result(), sender.digest());
+    QCOMPARE(client.channel->stats().pathChanges, 1u);
+    QCOMPARE(server.channel->stats().pathChanges, 1u);
+    const size_t largest = std::max(m_links.first->largestSent(), m_links.second->largestSent());
+    if (samePath)
+        QVERIFY2(largest > 1200, "the restored path lost its datagram size");
+    else
+        QVERIFY2(largest <= 1200, "the new path got datagrams sized for the old one");
 }
 
 void tst_SecureChannel::wrongPeerIsRefused_data()
