@@ -669,7 +669,6 @@ private:
                 return;
         }
         const ngtcp2_tstamp now = timestamp();
-        followPath(now);
         // A client reads on the path ngtcp2 counts as current: after a migration that is the new
         // one, or the old one again if validating the new one failed (a packet on any other path
         // would be ignored). A server reads on the path it last saw its peer on (see startOver()).
